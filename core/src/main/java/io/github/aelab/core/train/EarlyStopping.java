@@ -1,0 +1,17 @@
+package io.github.aelab.core.train;
+
+/**
+ * Stop a stage when the monitored loss (validation loss when the stage has validation data,
+ * else training loss) has not improved by more than {@code minDelta} for {@code patience}
+ * epochs; optionally restore the variables of the best epoch (Keras' {@code restore_best_weights}).
+ */
+public record EarlyStopping(int patience, double minDelta, boolean restoreBest) {
+  public EarlyStopping {
+    if (patience < 1) {
+      throw new IllegalArgumentException("patience must be >= 1, found " + patience);
+    }
+    if (!(minDelta >= 0)) {
+      throw new IllegalArgumentException("min_delta must be >= 0, found " + minDelta);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package io.github.aelab.models;
+
+import io.github.aelab.core.block.Block;
+import io.github.aelab.core.block.BlockSpec;
+import io.github.aelab.core.block.DenseBlock;
+import io.github.aelab.core.block.SequentialBlock;
+import io.github.aelab.core.graph.BuildContext;
+import io.github.aelab.core.loss.ReconstructionLoss;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * An {@link AutoencoderSpec} built into a graph: input placeholder, code, reconstruction,
+ * per-example error and loss, plus a second entry point that decodes a fed code (for the
+ * {@code decode} signature and for sampling).
+ *
+ * <p>Encoder and decoder are {@link Block}s, so regularizers and heads can apply them again to
+ * other inputs (a corrupted input, a prior sample) with the same weights.
+ */
+public final class Autoencoder {
+  /** Names of the exported signatures and their tensors. */
+  public static final String INPUT = "x";
+  public static final String CODE = "code";
+  public static final String RECONSTRUCTION = "reconstruction";
+  public static final String SCORE = "score";
+
+  private final AutoencoderSpec spec;
+  private final List<Block> encoderBlocks;
+  private final List<Block> decoderBlocks;
+  private final SequentialBlock encoder;
+  private final SequentialBlock decoder;
+  private final List<Operand<TFloat32>> encoderInputs;
+  private final Placeholder<TFloat32> input;
+  private final Operand<TFloat32> code;
+  private final Operand<TFloat32> preOutput;
+  private final Operand<TFloat32> reconstruction;
+  private final Operand<TFloat32> perExampleLoss;
+  private final Operand<TFloat32> loss;
+  private final Placeholder<TFloat32> codeInput;
+  private final Operand<TFloat32> decoded;
+
+  private Autoencoder(AutoencoderSpec spec, List<Block> encoderBlocks, List<Block> decoderBlocks,
+      List<Operand<TFloat32>> encoderInputs, Placeholder<TFloat32> input, Operand<TFloat32> code,
+      Operand<TFloat32> preOutput, Operand<TFloat32> reconstruction, Operand<TFloat32> perExampleLoss,
+      Operand<TFloat32> loss, Placeholder<TFloat32> codeInput, Operand<TFloat32> decoded) {
+    this.spec = spec;
+    this.encoderBlocks = encoderBlocks;
+    this.decoderBlocks = decoderBlocks;
+    this.encoder = new SequentialBlock("encoder", encoderBlocks);
+    this.decoder = new SequentialBlock("decoder", decoderBlocks);
+    this.encoderInputs = encoderInputs;
+    this.input = input;
+    this.code = code;
+    this.preOutput = preOutput;
+    this.reconstruction = reconstruction;
+    this.perExampleLoss = perExampleLoss;
+    this.loss = loss;
+    this.codeInput = codeInput;
+    this.decoded = decoded;
+  }
+
+  /** Adds the autoencoder to the context's graph. */
+  public static Autoencoder build(BuildContext ctx, AutoencoderSpec spec) {
+    Ops tf = ctx.tf();
+    Placeholder<TFloat32> x = tf.withName(INPUT).placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(-1, spec.inputDim())));
+
+    List<BlockSpec> encoding = spec.encoderWithCode();
+    List<Block> encoderBlocks = new ArrayList<>();
+    List<Operand<TFloat32>> inputs = new ArrayList<>();
+    Operand<TFloat32> h = x;
+    for (int i = 0; i < encoding.size(); i++) {
+      String name = i == encoding.size() - 1 ? "encoder/code" : "encoder/" + i + "_" + encoding.get(i).type();
+      Block block = encoding.get(i).create(name);
+      inputs.add(h);
+      h = block.apply(ctx, h);
+      encoderBlocks.add(block);
+    }
+    Operand<TFloat32> code = tf.withName(CODE).identity(h);
+
+    List<Block> decoderBlocks = createDecoder(spec, encoderBlocks);
+    Operand<TFloat32> pre = flattenIfNeeded(tf, applyAll(ctx, decoderBlocks, code), spec.inputDim());
+    ReconstructionLoss lossKind = spec.loss();
+    Operand<TFloat32> reconstruction = tf.withName(RECONSTRUCTION).identity(lossKind.output(tf, pre));
+    Operand<TFloat32> perExample = tf.withName(SCORE).identity(lossKind.perExample(tf, x, pre));
+    Operand<TFloat32> loss = tf.withName("reconstruction_loss").math.mean(perExample, tf.constant(0));
+
+    long[] codeDims = spec.codeShape().asArray();
+    long[] fedCode = new long[codeDims.length + 1];
+    fedCode[0] = -1;
+    System.arraycopy(codeDims, 0, fedCode, 1, codeDims.length);
+    Placeholder<TFloat32> codeInput = tf.withName("code_input").placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(fedCode)));
+    Operand<TFloat32> decoded = tf.withName("decoded").identity(
+        lossKind.output(tf, flattenIfNeeded(tf, applyAll(ctx, decoderBlocks, codeInput), spec.inputDim())));
+    return new Autoencoder(spec, encoderBlocks, decoderBlocks, inputs, x, code, pre, reconstruction, perExample,
+        loss, codeInput, decoded);
+  }
+
+  private static List<Block> createDecoder(AutoencoderSpec spec, List<Block> encoderBlocks) {
+    List<BlockSpec> specs = spec.decoderBlocks();
+    List<Block> blocks = new ArrayList<>();
+    if (spec.tiedWeights()) {
+      // Pair each mirrored dense layer with its encoder layer, walking the encoder backwards.
+      List<Block> mirroredEncoder = new ArrayList<>();
+      List<BlockSpec> encoding = spec.encoderWithCode();
+      for (int i = encoding.size() - 1; i >= 0; i--) {
+        if (AutoencoderSpec.isMirrored(encoding.get(i))) {
+          mirroredEncoder.add(encoderBlocks.get(i));
+        }
+      }
+      for (int j = 0; j < specs.size(); j++) {
+        String name = "decoder/" + j + "_" + specs.get(j).type();
+        if (mirroredEncoder.get(j) instanceof DenseBlock enc && specs.get(j) instanceof DenseBlock.Spec d) {
+          blocks.add(DenseBlock.tiedTranspose(name, enc, d.activation()));
+        } else {
+          blocks.add(specs.get(j).create(name));
+        }
+      }
+      return blocks;
+    }
+    for (int j = 0; j < specs.size(); j++) {
+      blocks.add(specs.get(j).create("decoder/" + j + "_" + specs.get(j).type()));
+    }
+    return blocks;
+  }
+
+  private static Operand<TFloat32> applyAll(BuildContext ctx, List<Block> blocks, Operand<TFloat32> x) {
+    Operand<TFloat32> h = x;
+    for (Block b : blocks) {
+      h = b.apply(ctx, h);
+    }
+    return h;
+  }
+
+  private static Operand<TFloat32> flattenIfNeeded(Ops tf, Operand<TFloat32> out, int inputDim) {
+    Shape s = out.shape();
+    long perExample = 1;
+    for (int i = 1; i < s.numDimensions(); i++) {
+      perExample *= s.size(i);
+    }
+    if (perExample != inputDim) {
+      throw new IllegalArgumentException("the decoder produces " + perExample + " values per example "
+          + s + " but the input has " + inputDim);
+    }
+    return s.numDimensions() == 2 ? out : tf.reshape(out, tf.constant(new long[] {-1, inputDim}));
+  }
+
+  public AutoencoderSpec spec() {
+    return spec;
+  }
+
+  /** Feed rows of width {@code inputDim} here. */
+  public Placeholder<TFloat32> input() {
+    return input;
+  }
+
+  public Operand<TFloat32> code() {
+    return code;
+  }
+
+  /** Decoder output before the loss's output nonlinearity (logits for BCE). */
+  public Operand<TFloat32> preOutput() {
+    return preOutput;
+  }
+
+  public Operand<TFloat32> reconstruction() {
+    return reconstruction;
+  }
+
+  /** Reconstruction loss of each example: shape [batch]; the default anomaly score. */
+  public Operand<TFloat32> perExampleLoss() {
+    return perExampleLoss;
+  }
+
+  /** Mean reconstruction loss over the batch. */
+  public Operand<TFloat32> loss() {
+    return loss;
+  }
+
+  /** Feed codes here to decode them ({@link #decoded()}). */
+  public Placeholder<TFloat32> codeInput() {
+    return codeInput;
+  }
+
+  /** Output-scale decoding of {@link #codeInput()}. */
+  public Operand<TFloat32> decoded() {
+    return decoded;
+  }
+
+  public SequentialBlock encoder() {
+    return encoder;
+  }
+
+  public SequentialBlock decoder() {
+    return decoder;
+  }
+
+  public List<Block> encoderBlocks() {
+    return encoderBlocks;
+  }
+
+  public List<Block> decoderBlocks() {
+    return decoderBlocks;
+  }
+
+  /** The operand that encoder block {@code i} reads (the input, or the previous block's output). */
+  public Operand<TFloat32> encoderInput(int i) {
+    return encoderInputs.get(i);
+  }
+
+  /** Every trainable variable of encoder and decoder, each once. */
+  public List<Variable<TFloat32>> trainableVariables() {
+    List<Variable<TFloat32>> all = new ArrayList<>(encoder.trainableVariables());
+    for (Variable<TFloat32> v : decoder.trainableVariables()) {
+      if (!all.contains(v)) {
+        all.add(v);
+      }
+    }
+    return all;
+  }
+
+  /** The signatures a SavedModel of this autoencoder exports. */
+  public List<Signature> signatures() {
+    return List.of(
+        Signature.builder().key("encode").input(INPUT, input).output(CODE, code).build(),
+        Signature.builder().key("decode").input(CODE, codeInput).output(RECONSTRUCTION, decoded).build(),
+        Signature.builder().key("reconstruct").input(INPUT, input).output(RECONSTRUCTION, reconstruction).build(),
+        Signature.builder().key("score").input(INPUT, input).output(SCORE, perExampleLoss).build(),
+        Signature.builder().key(Signature.DEFAULT_KEY).input(INPUT, input).output(CODE, code)
+            .output(RECONSTRUCTION, reconstruction).output(SCORE, perExampleLoss).build());
+  }
+}

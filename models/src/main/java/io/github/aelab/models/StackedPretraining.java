@@ -1,0 +1,84 @@
+package io.github.aelab.models;
+
+import io.github.aelab.core.block.Block;
+import io.github.aelab.core.graph.BuildContext;
+import io.github.aelab.core.loss.ReconstructionLoss;
+import io.github.aelab.core.optim.TrainOp;
+import io.github.aelab.core.train.FitSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Greedy layer-wise pretraining (Hinton &amp; Salakhutdinov 2006; Bengio et al. 2007; Vincent
+ * et al. 2008): each encoder layer and its mirror are trained as a shallow autoencoder on the
+ * (frozen) representation below, bottom to top; then the whole network is fine-tuned.
+ *
+ * <p>The shallow autoencoders share their weights with the deep one, so no copying is needed:
+ * the pretraining train ops simply update a pair of layers each. The first layer uses the
+ * model's reconstruction loss; higher layers reconstruct hidden activations with MSE.
+ */
+public final class StackedPretraining {
+  private StackedPretraining() {}
+
+  /** One train op per encoder layer that has weights, in bottom-up order. */
+  public static List<TrainOp> trainOps(BuildContext ctx, Autoencoder ae, FitSpec fit, int trainRows) {
+    if (!(ae.spec().decoder() instanceof DecoderSpec.Mirror)) {
+      throw new IllegalArgumentException("stacked pretraining pairs encoder layers with their mirrors: use a mirror decoder");
+    }
+    Ops tf = ctx.tf();
+    List<Block> encoder = ae.encoderBlocks();
+    List<Block> decoder = ae.decoderBlocks();
+    List<Integer> mirroredIndices = new ArrayList<>();
+    var encoding = ae.spec().encoderWithCode();
+    for (int i = 0; i < encoding.size(); i++) {
+      if (AutoencoderSpec.isMirrored(encoding.get(i))) {
+        mirroredIndices.add(i);
+      }
+    }
+    List<TrainOp> ops = new ArrayList<>();
+    for (int k = 0; k < mirroredIndices.size(); k++) {
+      int i = mirroredIndices.get(k);
+      Block layer = encoder.get(i);
+      Block mirror = decoder.get(decoder.size() - 1 - k);
+      List<Variable<TFloat32>> vars = new ArrayList<>(layer.trainableVariables());
+      for (Variable<TFloat32> v : mirror.trainableVariables()) {
+        if (!vars.contains(v)) {
+          vars.add(v);
+        }
+      }
+      if (vars.isEmpty()) {
+        continue; // reshape/flatten pairs have nothing to learn
+      }
+      Operand<TFloat32> target = tf.stopGradient(ae.encoderInput(i));
+      Operand<TFloat32> rebuilt = mirror.apply(ctx, layer.apply(ctx, target));
+      ReconstructionLoss lossKind = i == 0 || onlyReshapesBelow(encoding, i) ? ae.spec().loss() : ReconstructionLoss.MSE;
+      Operand<TFloat32> loss = lossKind.mean(tf, flat(tf, target), flat(tf, rebuilt));
+      ops.add(TrainOp.build(ctx, "pretrain_" + k, loss, vars, fit.trainOpConfig(trainRows)));
+    }
+    return ops;
+  }
+
+  private static boolean onlyReshapesBelow(List<io.github.aelab.core.block.BlockSpec> encoding, int i) {
+    for (int j = 0; j < i; j++) {
+      if (AutoencoderSpec.activationOf(encoding.get(j)) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Operand<TFloat32> flat(Ops tf, Operand<TFloat32> x) {
+    if (x.shape().numDimensions() == 2) {
+      return x;
+    }
+    long n = 1;
+    for (int d = 1; d < x.shape().numDimensions(); d++) {
+      n *= x.shape().size(d);
+    }
+    return tf.reshape(x, tf.constant(new long[] {-1, n}));
+  }
+}
