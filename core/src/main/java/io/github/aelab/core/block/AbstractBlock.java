@@ -56,6 +56,15 @@ public abstract class AbstractBlock implements Block {
     return v;
   }
 
+  /**
+   * The value of a variable for use in computations. Ops must read variables through an
+   * identity: some of TensorFlow's C++ gradient functions (Square's, for one) crash the process
+   * when their input is the variable's reference output itself.
+   */
+  protected static Operand<TFloat32> read(BuildContext ctx, Variable<TFloat32> v) {
+    return ctx.tf().identity(v);
+  }
+
   @Override
   public List<Variable<TFloat32>> variables() {
     return Collections.unmodifiableList(variables);

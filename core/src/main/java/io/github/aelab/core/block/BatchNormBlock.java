@@ -102,8 +102,8 @@ public final class BatchNormBlock extends AbstractBlock {
 
     Operand<TFloat32> useMean = tf.select(ctx.training(), mean, tf.identity(movingMean));
     Operand<TFloat32> useVariance = tf.select(ctx.training(), variance, tf.identity(movingVariance));
-    Operand<TFloat32> scale = tf.math.mul(gamma, tf.math.rsqrt(tf.math.add(useVariance, tf.constant((float) spec.epsilon()))));
-    return tf.math.add(tf.math.mul(tf.math.sub(input, useMean), scale), beta);
+    Operand<TFloat32> scale = tf.math.mul(read(ctx, gamma), tf.math.rsqrt(tf.math.add(useVariance, tf.constant((float) spec.epsilon()))));
+    return tf.math.add(tf.math.mul(tf.math.sub(input, useMean), scale), read(ctx, beta));
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.util.Objects;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /** 2-D convolution over NHWC images with a square kernel, then bias and activation. */
@@ -74,8 +73,8 @@ public final class Conv2DBlock extends AbstractBlock {
   }
 
   private final Spec spec;
-  private Variable<TFloat32> kernel;
-  private Variable<TFloat32> bias;
+  private Operand<TFloat32> kernel;
+  private Operand<TFloat32> bias;
 
   private Conv2DBlock(String name, Spec spec) {
     super(name);
@@ -93,9 +92,9 @@ public final class Conv2DBlock extends AbstractBlock {
     long in = example.size(2);
     long k = spec.kernelSize();
     Shape kernelShape = Shape.of(k, k, in, spec.filters());
-    kernel = addVariable(ctx, "kernel",
-        spec.initializer().create(tf, kernelShape, k * k * in, k * k * spec.filters(), ctx.seeds().next()));
-    bias = addVariable(ctx, "bias", tf.zeros(tf.constant(new long[] {spec.filters()}), TFloat32.class));
+    kernel = read(ctx, addVariable(ctx, "kernel",
+        spec.initializer().create(tf, kernelShape, k * k * in, k * k * spec.filters(), ctx.seeds().next())));
+    bias = read(ctx, addVariable(ctx, "bias", tf.zeros(tf.constant(new long[] {spec.filters()}), TFloat32.class)));
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.Objects;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -111,8 +110,8 @@ public final class Conv2DTransposeBlock extends AbstractBlock {
   }
 
   private final Spec spec;
-  private Variable<TFloat32> kernel;
-  private Variable<TFloat32> bias;
+  private Operand<TFloat32> kernel;
+  private Operand<TFloat32> bias;
   private Shape output;
 
   private Conv2DTransposeBlock(String name, Spec spec) {
@@ -128,9 +127,9 @@ public final class Conv2DTransposeBlock extends AbstractBlock {
     long k = spec.kernelSize();
     // Conv2DBackpropInput's filter is [kh, kw, out_channels, in_channels].
     Shape kernelShape = Shape.of(k, k, spec.filters(), in);
-    kernel = addVariable(ctx, "kernel",
-        spec.initializer().create(tf, kernelShape, k * k * in, k * k * spec.filters(), ctx.seeds().next()));
-    bias = addVariable(ctx, "bias", tf.zeros(tf.constant(new long[] {spec.filters()}), TFloat32.class));
+    kernel = read(ctx, addVariable(ctx, "kernel",
+        spec.initializer().create(tf, kernelShape, k * k * in, k * k * spec.filters(), ctx.seeds().next())));
+    bias = read(ctx, addVariable(ctx, "bias", tf.zeros(tf.constant(new long[] {spec.filters()}), TFloat32.class)));
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class DenseBlock extends AbstractBlock {
   private final Spec spec;
   private final DenseBlock tiedTo;
   private Operand<TFloat32> kernel;
-  private Variable<TFloat32> bias;
+  private Operand<TFloat32> bias;
 
   private DenseBlock(String name, Spec spec, DenseBlock tiedTo) {
     super(name);
@@ -106,8 +106,8 @@ public final class DenseBlock extends AbstractBlock {
     long in = example.size(0);
     if (tiedTo == null) {
       Shape kernelShape = Shape.of(in, spec.units());
-      kernel = addVariable(ctx, "kernel",
-          spec.initializer().create(tf, kernelShape, in, spec.units(), ctx.seeds().next()));
+      kernel = read(ctx, addVariable(ctx, "kernel",
+          spec.initializer().create(tf, kernelShape, in, spec.units(), ctx.seeds().next())));
     } else {
       if (tiedTo.kernel.shape().size(1) != in) {
         throw new IllegalArgumentException("tied layer '" + name() + "' gets width " + in
@@ -116,7 +116,7 @@ public final class DenseBlock extends AbstractBlock {
       kernel = tiedTo.kernel;
     }
     if (spec.useBias()) {
-      bias = addVariable(ctx, "bias", tf.zeros(tf.constant(new long[] {spec.units()}), TFloat32.class));
+      bias = read(ctx, addVariable(ctx, "bias", tf.zeros(tf.constant(new long[] {spec.units()}), TFloat32.class)));
     }
   }
 
