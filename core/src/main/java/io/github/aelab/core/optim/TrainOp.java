@@ -101,9 +101,16 @@ public final class TrainOp {
 
     OptimizerSpec.SlotFactory slots = (var, slot) -> io.github.aelab.core.graph.Names.named(tf, slotName(var, slot))
         .variable(tf.zeros(tf.constant(var.shape().asArray()), TFloat32.class));
+    // Reads of a ref variable alias its buffer, so an update that ran before a backward op that
+    // reads the same variable would change that op's input: a race that made runs differ in the
+    // last digits. Every update therefore waits for every gradient (and for the loss).
+    List<org.tensorflow.Operation> computed = new ArrayList<>();
+    computed.add(loss.op());
+    g.forEach(gi -> computed.add(gi.op()));
+    Ops afterGradients = tf.withControlDependencyOps(computed);
     List<Op> applies = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
-      applies.add(config.optimizer().applyUpdate(tf, variables.get(i), g.get(i), lr, step, slots));
+      applies.add(config.optimizer().applyUpdate(afterGradients, variables.get(i), g.get(i), lr, step, slots));
     }
     applies.addAll(ctx.trainingUpdates());
     Ops after = tf.withControlDependencies(applies);
