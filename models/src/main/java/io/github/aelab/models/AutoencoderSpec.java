@@ -33,7 +33,25 @@ public record AutoencoderSpec(int inputDim, List<BlockSpec> encoder, BlockSpec c
     if (tiedWeights && !(decoder instanceof DecoderSpec.Mirror)) {
       throw new IllegalArgumentException("tied_weights needs a mirror decoder");
     }
-    codeShape(encoder, code, inputDim); // shape-checks the encoder now, naming the bad block
+    Shape codeShape = codeShape(encoder, code, inputDim); // shape-checks the encoder, naming the bad block
+    if (decoder instanceof DecoderSpec.Explicit explicit) {
+      checkDecoder(explicit.blocks(), codeShape, inputDim);
+    }
+  }
+
+  private static void checkDecoder(List<BlockSpec> blocks, Shape codeShape, int inputDim) {
+    Shape s = codeShape;
+    for (int i = 0; i < blocks.size(); i++) {
+      try {
+        s = blocks.get(i).outputShape(s);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("decoder[" + i + "] (" + blocks.get(i).type() + "): " + e.getMessage(), e);
+      }
+    }
+    if (s.size() != inputDim) {
+      throw new IllegalArgumentException("the decoder produces " + s.size() + " values per example " + s
+          + " but the input has " + inputDim);
+    }
   }
 
   /** Encoder blocks followed by the code block. */

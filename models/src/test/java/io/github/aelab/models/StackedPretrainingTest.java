@@ -1,0 +1,66 @@
+package io.github.aelab.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.aelab.core.block.DenseBlock;
+import io.github.aelab.core.graph.Activation;
+import io.github.aelab.core.graph.BuildContext;
+import io.github.aelab.core.runtime.RuntimeSettings;
+import io.github.aelab.core.train.EpochRecord;
+import io.github.aelab.core.train.FitSpec;
+import io.github.aelab.core.train.TrainingResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+
+class StackedPretrainingTest {
+
+  @Test
+  void eachLayerPairIsTrainedInTurnThenTheWholeNetwork() {
+    float[] x = Fixtures.curve(256, 16, 2);
+    AutoencoderSpec spec = AutoencoderSpec.builder(16).hidden(Activation.SIGMOID, 12, 8).code(2, Activation.LINEAR).build();
+    var plan = new AutoencoderSession.Plan(FitSpec.adam(1e-2, 4, 32), FitSpec.adam(1e-2, 4, 32));
+    try (AutoencoderSession ae = AutoencoderSession.create(spec, plan, 3, RuntimeSettings.reproducible(), 256)) {
+      TrainingResult result = ae.fit(x, null, List.of(), null);
+      assertThat(result.history().stream().map(EpochRecord::stage).distinct().toList())
+          .containsExactly("pretrain_0", "pretrain_1", "pretrain_2", "fit");
+      for (String stage : List.of("pretrain_0", "pretrain_1", "pretrain_2")) {
+        List<EpochRecord> h = result.history().stream().filter(r -> r.stage().equals(stage)).toList();
+        assertThat(h.get(h.size() - 1).trainLoss()).as(stage).isLessThan(h.get(0).trainLoss());
+      }
+    }
+  }
+
+  @Test
+  void pretrainingALayerLeavesTheOthersUntouched() {
+    try (Graph g = new Graph()) {
+      BuildContext ctx = new BuildContext(g, 1);
+      AutoencoderSpec spec = AutoencoderSpec.builder(6).hidden(Activation.TANH, 4).code(2, Activation.LINEAR).build();
+      Autoencoder ae = Autoencoder.build(ctx, spec);
+      var ops = StackedPretraining.trainOps(ctx, ae, FitSpec.adam(1e-3, 1, 8), 32);
+      assertThat(ops).hasSize(2);
+      // layer 0 with its mirror (the output layer), then the code layer with its mirror
+      assertThat(ops.get(0).variables()).containsExactlyElementsOf(concat(ae.encoderBlocks().get(0).variables(),
+          ae.decoderBlocks().get(1).variables()));
+      assertThat(ops.get(1).variables()).containsExactlyElementsOf(concat(ae.encoderBlocks().get(1).variables(),
+          ae.decoderBlocks().get(0).variables()));
+    }
+  }
+
+  @Test
+  void needsAMirrorDecoder() {
+    try (Graph g = new Graph()) {
+      BuildContext ctx = new BuildContext(g, 1);
+      AutoencoderSpec spec = AutoencoderSpec.builder(6).code(2, Activation.LINEAR)
+          .decoder(new DenseBlock.Spec(6, Activation.LINEAR)).build();
+      Autoencoder ae = Autoencoder.build(ctx, spec);
+      assertThatThrownBy(() -> StackedPretraining.trainOps(ctx, ae, FitSpec.adam(1e-3, 1, 8), 32))
+          .hasMessageContaining("use a mirror decoder");
+    }
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}
