@@ -1,0 +1,173 @@
+package io.github.aelab.runner;
+
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.io.RecordTree;
+import io.github.aelab.core.linalg.Pca;
+import io.github.aelab.core.runtime.RuntimeSettings;
+import io.github.aelab.core.train.CheckpointPolicy;
+import io.github.aelab.core.train.EpochRecord;
+import io.github.aelab.core.train.HistoryCsv;
+import io.github.aelab.core.train.ProgressLog;
+import io.github.aelab.core.train.TrainingResult;
+import io.github.aelab.models.AutoencoderSession;
+import io.github.aelab.models.AutoencoderSpec;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains one autoencoder and writes its run record: resolved spec, provenance, per-epoch history,
+ * checkpoint, SavedModel, per-row test scores and {@code metrics.json}, with PCA at the code's
+ * width measured on the same split as the baseline.
+ *
+ * <p>Metric names (used by benchmarks from now on): {@code test.mse} (per element),
+ * {@code test.sse_per_image} (squared error summed over the features, averaged over test rows:
+ * Hinton &amp; Salakhutdinov's metric), {@code pca.test.sse_per_image}, {@code pca.test.mse},
+ * {@code train.samples_per_second} (median over the epochs of the final stage),
+ * {@code train.epochs}.
+ */
+public final class AutoencoderRun {
+  private static final Logger LOG = LoggerFactory.getLogger(AutoencoderRun.class);
+
+  /** Everything one run needs. {@code validation} may be null; data files are hashed into the provenance. */
+  public record Config(String name, AutoencoderSpec spec, AutoencoderSession.Plan plan, long seed,
+      RuntimeSettings runtime, Dataset train, Dataset validation, Dataset test, Map<String, Path> dataFiles,
+      int checkpointEveryEpochs) {
+    public Config {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(spec, "spec");
+      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(runtime, "runtime");
+      Objects.requireNonNull(train, "train");
+      Objects.requireNonNull(test, "test");
+      dataFiles = dataFiles == null ? Map.of() : Map.copyOf(dataFiles);
+      if (train.cols() != spec.inputDim() || test.cols() != spec.inputDim()) {
+        throw new IllegalArgumentException("the model takes " + spec.inputDim() + " features but the data has "
+            + train.cols());
+      }
+    }
+  }
+
+  private AutoencoderRun() {}
+
+  /** Runs and records; on failure the record says why and the exception propagates. */
+  public static Map<String, Object> execute(Config config, RunDirectory run) {
+    long start = System.nanoTime();
+    try (RunLog log = RunLog.attach(run.resolve("run.log"))) {
+      run.writeJson("spec.json", resolvedSpec(config));
+      run.writeJson("provenance.json", Provenance.describe(config.seed(), config.runtime(), config.dataFiles()));
+      Map<String, Object> metrics = train(config, run);
+      run.writeJson("metrics.json", metrics);
+      run.succeeded((System.nanoTime() - start) / 1e9);
+      return metrics;
+    } catch (RuntimeException | Error e) {
+      run.failed(e);
+      throw e;
+    }
+  }
+
+  private static Map<String, Object> train(Config c, RunDirectory run) {
+    Dataset train = c.train();
+    try (AutoencoderSession ae = AutoencoderSession.create(c.spec(), c.plan(), c.seed(), c.runtime(), train.rows())) {
+      CheckpointPolicy checkpoints = new CheckpointPolicy(run.resolve("checkpoints"),
+          Math.max(1, c.checkpointEveryEpochs()));
+      TrainingResult result = ae.fit(train.features(), c.validation() == null ? null : c.validation().features(),
+          List.of(new ProgressLog(), new HistoryCsv(run.resolve("history.csv"))), checkpoints);
+
+      float[] reconstruction = ae.reconstruct(c.test().features());
+      float[] scores = ae.score(c.test().features());
+      Map<String, Object> metrics = new LinkedHashMap<>();
+      double sse = sumSquaredErrorPerRow(c.test(), reconstruction);
+      metrics.put("test.sse_per_image", sse);
+      metrics.put("test.mse", sse / c.test().cols());
+      metrics.put("test.reconstruction_loss", mean(scores));
+
+      int pcaComponents = (int) c.spec().codeShape().size();
+      if (pcaComponents < train.cols()) {
+        long t = System.nanoTime();
+        Pca pca = Pca.fit(train, pcaComponents);
+        double pcaSse = pca.meanSquaredErrorPerRow(c.test());
+        metrics.put("pca.components", pcaComponents);
+        metrics.put("pca.test.sse_per_image", pcaSse);
+        metrics.put("pca.test.mse", pcaSse / c.test().cols());
+        metrics.put("pca_over_autoencoder_sse", pcaSse / sse);
+        LOG.info(String.format(Locale.ROOT, "PCA-%d baseline fitted in %.1fs", pcaComponents, (System.nanoTime() - t) / 1e9));
+      }
+      List<EpochRecord> last = result.history().stream().filter(r -> r.stage().equals("fit")).toList();
+      metrics.put("train.epochs", last.size());
+      metrics.put("train.stages", result.history().stream().map(EpochRecord::stage).distinct().toList());
+      metrics.put("train.samples_per_second", median(last.stream().mapToDouble(EpochRecord::samplesPerSecond).toArray()));
+      metrics.put("train.final_loss", last.get(last.size() - 1).trainLoss());
+      metrics.put("train.stopped_early", result.stoppedEarly());
+      metrics.put("train.seconds", result.history().stream().mapToDouble(EpochRecord::seconds).sum());
+
+      run.writeText("test_scores.csv", scoresCsv(scores));
+      ae.exportSavedModel(run.resolve("model"));
+      LOG.info(String.format(Locale.ROOT, "test: squared error per row %.4f (mse %.6f)%s", sse, sse / c.test().cols(),
+          metrics.containsKey("pca.test.sse_per_image") ? String.format(Locale.ROOT, "; PCA-%d: %.4f",
+              pcaComponents, (double) metrics.get("pca.test.sse_per_image")) : ""));
+      return metrics;
+    }
+  }
+
+  static Map<String, Object> resolvedSpec(Config c) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("name", c.name());
+    spec.put("seed", c.seed());
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("train", describe(c.train()));
+    data.put("validation", c.validation() == null ? null : describe(c.validation()));
+    data.put("test", describe(c.test()));
+    spec.put("data", data);
+    spec.put("model", RecordTree.toTree(c.spec()));
+    spec.put("training", RecordTree.toTree(c.plan()));
+    spec.put("runtime", RecordTree.toTree(c.runtime()));
+    return spec;
+  }
+
+  private static Map<String, Object> describe(Dataset d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", d.name());
+    m.put("rows", d.rows());
+    m.put("cols", d.cols());
+    return m;
+  }
+
+  static double sumSquaredErrorPerRow(Dataset data, float[] reconstruction) {
+    float[] x = data.features();
+    double total = 0;
+    for (int i = 0; i < x.length; i++) {
+      double d = x[i] - reconstruction[i];
+      total += d * d;
+    }
+    return total / data.rows();
+  }
+
+  private static double mean(float[] v) {
+    double s = 0;
+    for (float f : v) {
+      s += f;
+    }
+    return s / v.length;
+  }
+
+  private static double median(double[] v) {
+    double[] sorted = v.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String scoresCsv(float[] scores) {
+    StringBuilder b = new StringBuilder("row,score\n");
+    for (int i = 0; i < scores.length; i++) {
+      b.append(i).append(',').append(scores[i]).append('\n');
+    }
+    return b.toString();
+  }
+}

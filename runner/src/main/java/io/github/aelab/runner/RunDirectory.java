@@ -1,0 +1,103 @@
+package io.github.aelab.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The directory of one run. Every file is written atomically (temporary file, then rename), so a
+ * reader never sees half a file, and a run that fails keeps everything written before the
+ * failure plus a {@code status.json} that says why.
+ */
+public final class RunDirectory {
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final Path root;
+
+  private RunDirectory(Path root) {
+    this.root = root;
+  }
+
+  /** {@code out} exactly when given (it must be empty or absent), else {@code runs/<name>-<timestamp>}. */
+  public static RunDirectory create(Path out, String name) {
+    Path root = out != null ? out : Path.of("runs", name + "-" + STAMP.format(Instant.now()));
+    try {
+      if (Files.isDirectory(root)) {
+        try (var entries = Files.list(root)) {
+          if (entries.findAny().isPresent()) {
+            throw new IllegalArgumentException(root + ": the run directory must be new or empty, so that no earlier run is overwritten");
+          }
+        }
+      }
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create run directory " + root, e);
+    }
+    return new RunDirectory(root);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path resolve(String name) {
+    return root.resolve(name);
+  }
+
+  public void writeJson(String name, Object value) {
+    try {
+      writeAtomically(name, JSON.writeValueAsString(value) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + resolve(name), e);
+    }
+  }
+
+  public void writeText(String name, String text) {
+    writeAtomically(name, text);
+  }
+
+  private void writeAtomically(String name, String content) {
+    Path target = resolve(name);
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /** Marks the run finished. */
+  public void succeeded(double seconds) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("status", "succeeded");
+    status.put("seconds", seconds);
+    writeJson("status.json", status);
+  }
+
+  /** Records why the run failed, with the stack trace, beside whatever was written already. */
+  public void failed(Throwable error) {
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace));
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("status", "failed");
+    status.put("error", String.valueOf(error.getMessage()));
+    status.put("exception", error.getClass().getName());
+    status.put("stack_trace", trace.toString());
+    writeJson("status.json", status);
+  }
+}

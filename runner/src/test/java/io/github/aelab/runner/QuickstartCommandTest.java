@@ -1,0 +1,51 @@
+package io.github.aelab.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuickstartCommandTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void writesTheWholeRunRecord(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("run");
+    int code = AelabCommand.commandLine().execute("quickstart", "--out", out.toString(), "--epochs", "20", "--seed", "3");
+    assertThat(code).isZero();
+    for (String file : List.of("spec.json", "provenance.json", "metrics.json", "history.csv", "run.log", "status.json",
+        "test_scores.csv", "model/saved_model.pb", "checkpoints/latest/trainer-state.json")) {
+      assertThat(out.resolve(file)).as(file).exists();
+    }
+    JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
+    assertThat(metrics.get("train.epochs").asInt()).isBetween(1, 20);
+    assertThat(metrics.get("test.sse_per_image").asDouble()).isPositive();
+    assertThat(metrics.get("pca.test.sse_per_image").asDouble()).isPositive();
+    assertThat(JSON.readTree(out.resolve("status.json").toFile()).get("status").asText()).isEqualTo("succeeded");
+    JsonNode spec = JSON.readTree(out.resolve("spec.json").toFile());
+    assertThat(spec.at("/model/code/type").asText()).isEqualTo("dense");
+    assertThat(spec.at("/training/fit/optimizer/learning_rate").asDouble()).isEqualTo(3e-3);
+    JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
+    assertThat(provenance.at("/runtime/device_used").asText()).isEqualTo("cpu");
+    assertThat(provenance.get("tensorflow_version").asText()).startsWith("2.");
+    assertThat(Files.readAllLines(out.resolve("test_scores.csv"))).hasSize(401); // header + 400 test rows
+  }
+
+  @Test
+  void refusesToOverwriteAnEarlierRun(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("metrics.json"), "{}");
+    int code = AelabCommand.commandLine().execute("quickstart", "--out", tmp.toString(), "--epochs", "1");
+    assertThat(code).isEqualTo(AelabCommand.INVALID);
+    assertThat(Files.readString(tmp.resolve("metrics.json"))).isEqualTo("{}");
+  }
+
+  @Test
+  void unknownOptionsAreUsageErrors() {
+    assertThat(AelabCommand.commandLine().execute("quickstart", "--epoks", "3")).isEqualTo(AelabCommand.INVALID);
+  }
+}
