@@ -1,5 +1,7 @@
 package io.github.aelab.core.block;
 
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.BuildContext;
 import java.util.ArrayList;
@@ -19,7 +21,10 @@ import org.tensorflow.types.TInt32;
  */
 public final class BatchNormBlock extends AbstractBlock {
 
-  public record Spec(double momentum, double epsilon) implements MirrorableSpec {
+  @Doc("batch normalization over every axis but the last")
+  public record Spec(
+      @Doc("moving-average momentum, in [0, 1)") @DefaultValue("0.99") double momentum,
+      @Doc("added to the variance") @DefaultValue("0.001") double epsilon) implements MirrorableSpec {
     public Spec {
       if (!(momentum >= 0 && momentum < 1)) {
         throw new IllegalArgumentException("momentum must be in [0, 1), found " + momentum);

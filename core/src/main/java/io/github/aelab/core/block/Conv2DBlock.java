@@ -1,5 +1,7 @@
 package io.github.aelab.core.block;
 
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.BuildContext;
 import io.github.aelab.core.graph.Initializer;
@@ -13,8 +15,15 @@ import org.tensorflow.types.TFloat32;
 /** 2-D convolution over NHWC images with a square kernel, then bias and activation. */
 public final class Conv2DBlock extends AbstractBlock {
 
-  public record Spec(int filters, int kernelSize, int stride, Padding padding, Activation activation,
-      Initializer initializer) implements MirrorableSpec {
+  @Doc("2-D convolution over [height, width, channels] images")
+  public record Spec(
+      @Doc("output channels") int filters,
+      @Doc("side of the square kernel") int kernelSize,
+      @Doc("step between windows") @DefaultValue("1") int stride,
+      @Doc("same or valid") @DefaultValue("same") Padding padding,
+      @Doc("nonlinearity after the convolution") @DefaultValue("linear") Activation activation,
+      @Doc("kernel initializer; default from the activation") @DefaultValue(DefaultValue.NULL) Initializer initializer)
+      implements MirrorableSpec {
     public Spec {
       if (filters < 1) {
         throw new IllegalArgumentException("filters must be >= 1, found " + filters);

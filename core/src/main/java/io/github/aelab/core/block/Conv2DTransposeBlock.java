@@ -1,5 +1,7 @@
 package io.github.aelab.core.block;
 
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.BuildContext;
 import io.github.aelab.core.graph.Initializer;
@@ -25,8 +27,16 @@ import org.tensorflow.types.TInt32;
 public final class Conv2DTransposeBlock extends AbstractBlock {
 
   /** @param outputSize {height, width} to produce, or null for TensorFlow's default size */
-  public record Spec(int filters, int kernelSize, int stride, Padding padding, Activation activation,
-      Initializer initializer, int[] outputSize) implements MirrorableSpec {
+  @Doc("transposed 2-D convolution (upsampling) over [height, width, channels] images")
+  public record Spec(
+      @Doc("output channels") int filters,
+      @Doc("side of the square kernel") int kernelSize,
+      @Doc("upsampling factor") @DefaultValue("1") int stride,
+      @Doc("same or valid") @DefaultValue("same") Padding padding,
+      @Doc("nonlinearity after the convolution") @DefaultValue("linear") Activation activation,
+      @Doc("kernel initializer; default from the activation") @DefaultValue(DefaultValue.NULL) Initializer initializer,
+      @Doc("[height, width] to produce; default: input size times stride") @DefaultValue(DefaultValue.NULL) int[] outputSize)
+      implements MirrorableSpec {
     public Spec {
       if (filters < 1) {
         throw new IllegalArgumentException("filters must be >= 1, found " + filters);

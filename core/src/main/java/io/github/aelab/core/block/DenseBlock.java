@@ -1,5 +1,7 @@
 package io.github.aelab.core.block;
 
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.BuildContext;
 import io.github.aelab.core.graph.Initializer;
@@ -25,7 +27,13 @@ public final class DenseBlock extends AbstractBlock {
    * @param initializer kernel initializer; null picks {@link Initializer#defaultFor(Activation)}
    * @param useBias whether to add a bias
    */
-  public record Spec(int units, Activation activation, Initializer initializer, boolean useBias)
+  @Doc("fully connected layer: activation(x W + b)")
+  public record Spec(
+      @Doc("output width") int units,
+      @Doc("nonlinearity after the affine map") @DefaultValue("linear") Activation activation,
+      @Doc("kernel initializer; default: he_uniform for the relu family, glorot_uniform otherwise")
+      @DefaultValue(DefaultValue.NULL) Initializer initializer,
+      @Doc("add a bias") @DefaultValue("true") boolean useBias)
       implements MirrorableSpec {
     public Spec {
       if (units < 1) {

@@ -1,5 +1,7 @@
 package io.github.aelab.core.block;
 
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.BuildContext;
 import org.tensorflow.Operand;
@@ -14,7 +16,8 @@ import org.tensorflow.types.TFloat32;
  */
 public final class DropoutBlock extends AbstractBlock {
 
-  public record Spec(double rate) implements MirrorableSpec {
+  @Doc("inverted dropout, active in training only")
+  public record Spec(@Doc("fraction of units zeroed, in [0, 1)") double rate) implements MirrorableSpec {
     public Spec {
       if (!(rate >= 0 && rate < 1)) {
         throw new IllegalArgumentException("rate must be in [0, 1), found " + rate);

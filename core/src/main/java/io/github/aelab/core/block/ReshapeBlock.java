@@ -1,5 +1,7 @@
 package io.github.aelab.core.block;
 
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.BuildContext;
 import java.util.Arrays;
@@ -11,7 +13,8 @@ import org.tensorflow.types.TFloat32;
 public final class ReshapeBlock extends AbstractBlock {
 
   /** @param shape per-example target shape; its size must equal the input's */
-  public record Spec(long[] shape) implements MirrorableSpec {
+  @Doc("reshape each example, e.g. 784 values to [28, 28, 1]")
+  public record Spec(@Doc("per-example target shape") long[] shape) implements MirrorableSpec {
     public Spec {
       if (shape == null || shape.length == 0) {
         throw new IllegalArgumentException("shape must list at least one dimension");
@@ -66,6 +69,7 @@ public final class ReshapeBlock extends AbstractBlock {
   }
 
   /** Flatten is reshape to one dimension of the input's size. */
+  @Doc("flatten each example to one dimension")
   public record FlattenSpec() implements MirrorableSpec {
     @Override
     public String type() {

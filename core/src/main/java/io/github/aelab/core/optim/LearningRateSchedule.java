@@ -1,5 +1,7 @@
 package io.github.aelab.core.optim;
 
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -18,6 +20,7 @@ public sealed interface LearningRateSchedule
   String type();
 
   /** The same rate throughout. */
+  @Doc("the base learning rate throughout")
   record Constant() implements LearningRateSchedule {
     @Override
     public Operand<TFloat32> factor(Ops tf, Operand<TFloat32> epoch) {
@@ -31,7 +34,10 @@ public sealed interface LearningRateSchedule
   }
 
   /** Multiply by {@code factor} every {@code everyEpochs} whole epochs. */
-  record StepDecay(int everyEpochs, double factor) implements LearningRateSchedule {
+  @Doc("multiply the rate by factor every every_epochs epochs")
+  record StepDecay(
+      @Doc("epochs between drops") int everyEpochs,
+      @Doc("multiplier at each drop, in (0, 1]") @DefaultValue("0.5") double factor) implements LearningRateSchedule {
     public StepDecay {
       if (everyEpochs < 1) {
         throw new IllegalArgumentException("every_epochs must be >= 1, found " + everyEpochs);
@@ -57,7 +63,10 @@ public sealed interface LearningRateSchedule
    * Cosine annealing (Loshchilov &amp; Hutter 2017) from the base rate down to
    * {@code minFactor} times it over {@code epochs}, then flat.
    */
-  record Cosine(int epochs, double minFactor) implements LearningRateSchedule {
+  @Doc("cosine annealing to min_factor times the base rate over epochs")
+  record Cosine(
+      @Doc("epochs of the decay") int epochs,
+      @Doc("final fraction of the base rate, in [0, 1]") @DefaultValue("0") double minFactor) implements LearningRateSchedule {
     public Cosine {
       if (epochs < 1) {
         throw new IllegalArgumentException("epochs must be >= 1, found " + epochs);

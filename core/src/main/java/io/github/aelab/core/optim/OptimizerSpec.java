@@ -1,5 +1,7 @@
 package io.github.aelab.core.optim;
 
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -39,7 +41,12 @@ public sealed interface OptimizerSpec permits OptimizerSpec.Adam, OptimizerSpec.
   }
 
   /** Adam (Kingma &amp; Ba 2015). */
-  record Adam(double learningRate, double beta1, double beta2, double epsilon) implements OptimizerSpec {
+  @Doc("Adam (Kingma & Ba 2015)")
+  record Adam(
+      @Doc("base learning rate") @DefaultValue("0.001") double learningRate,
+      @Doc("first-moment decay") @DefaultValue("0.9") double beta1,
+      @Doc("second-moment decay") @DefaultValue("0.999") double beta2,
+      @Doc("added to the denominator") @DefaultValue("1e-7") double epsilon) implements OptimizerSpec {
     public Adam {
       positive("learning_rate", learningRate);
       unitInterval("beta1", beta1);
@@ -70,7 +77,11 @@ public sealed interface OptimizerSpec permits OptimizerSpec.Adam, OptimizerSpec.
   }
 
   /** Stochastic gradient descent with optional (Nesterov) momentum. */
-  record Sgd(double learningRate, double momentum, boolean nesterov) implements OptimizerSpec {
+  @Doc("stochastic gradient descent with optional (Nesterov) momentum")
+  record Sgd(
+      @Doc("base learning rate") @DefaultValue("0.01") double learningRate,
+      @Doc("momentum, in [0, 1)") @DefaultValue("0") double momentum,
+      @Doc("Nesterov momentum") @DefaultValue("false") boolean nesterov) implements OptimizerSpec {
     public Sgd {
       positive("learning_rate", learningRate);
       if (!(momentum >= 0 && momentum < 1)) {
@@ -99,7 +110,12 @@ public sealed interface OptimizerSpec permits OptimizerSpec.Adam, OptimizerSpec.
   }
 
   /** RMSProp (Tieleman &amp; Hinton 2012), with optional momentum. */
-  record RmsProp(double learningRate, double rho, double momentum, double epsilon) implements OptimizerSpec {
+  @Doc("RMSProp (Tieleman & Hinton 2012)")
+  record RmsProp(
+      @Doc("base learning rate") @DefaultValue("0.001") double learningRate,
+      @Doc("decay of the squared-gradient average") @DefaultValue("0.9") double rho,
+      @Doc("momentum, in [0, 1)") @DefaultValue("0") double momentum,
+      @Doc("added to the denominator") @DefaultValue("1e-7") double epsilon) implements OptimizerSpec {
     public RmsProp {
       positive("learning_rate", learningRate);
       unitInterval("rho", rho);

@@ -1,5 +1,7 @@
 package io.github.aelab.core.runtime;
 
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
 import java.util.Objects;
 
 /**
@@ -12,7 +14,13 @@ import java.util.Objects;
  * @param deterministic forces one thread per pool so CPU runs repeat bit for bit (costs about a
  *     third of the speed on 2 cores); overrides the thread counts
  */
-public record RuntimeSettings(Device device, int intraOpThreads, int interOpThreads, boolean xla, boolean deterministic) {
+@Doc("how TensorFlow runs: device, threads, XLA, determinism")
+public record RuntimeSettings(
+    @Doc("cpu, gpu or auto") @DefaultValue("cpu") Device device,
+    @Doc("threads inside one op; 0: all cores") @DefaultValue("0") int intraOpThreads,
+    @Doc("ops run in parallel; 0: TensorFlow's choice") @DefaultValue("0") int interOpThreads,
+    @Doc("XLA JIT compilation (changes numerics)") @DefaultValue("false") boolean xla,
+    @Doc("one thread per pool: bit-for-bit repeatable on CPU") @DefaultValue("false") boolean deterministic) {
   public RuntimeSettings {
     Objects.requireNonNull(device, "device");
     if (intraOpThreads < 0) {

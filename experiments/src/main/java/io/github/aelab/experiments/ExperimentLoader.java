@@ -1,0 +1,149 @@
+package io.github.aelab.experiments;
+
+import io.github.aelab.core.data.DataLoadException;
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.experiments.bind.ComponentRegistry;
+import io.github.aelab.experiments.bind.Problems;
+import io.github.aelab.experiments.bind.SpecBinder;
+import io.github.aelab.experiments.spec.Experiment;
+import io.github.aelab.experiments.yaml.Location;
+import io.github.aelab.experiments.yaml.TreeEdits;
+import io.github.aelab.experiments.yaml.YamlNode;
+import io.github.aelab.experiments.yaml.YamlReader;
+import io.github.aelab.models.DecoderSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Experiment file to {@link Experiment}: read safely, inherit ({@code extends}), override
+ * ({@code --set}), interpolate ({@code ${env:...}}), bind, then cross-check against the data.
+ * Every problem of every step is collected; if there is any, {@link #load} throws one
+ * {@link io.github.aelab.experiments.bind.InvalidSpecException} listing them all, before any
+ * TensorFlow work.
+ */
+public final class ExperimentLoader {
+  private static final int MAX_EXTENDS_DEPTH = 8;
+  private final SpecBinder binder;
+
+  public ExperimentLoader(ComponentRegistry registry) {
+    this.binder = new SpecBinder(registry).withAdapter(DecoderSpec.class, io.github.aelab.experiments.bind.Adapters.decoder());
+  }
+
+  /** A valid experiment, with its loaded data (loading is part of validation: shapes are checked against it). */
+  public record Loaded(Experiment experiment, Path file, Path baseDir, String text, Dataset data) {}
+
+  public Loaded load(Path file, List<String> overrides) {
+    Problems problems = new Problems();
+    String name = file.toString();
+    YamlNode tree = readWithBase(file, problems, new ArrayList<>());
+    problems.throwIfAny(name);
+    for (String assignment : overrides) {
+      tree = TreeEdits.set(tree, assignment, problems);
+    }
+    tree = TreeEdits.interpolate(tree, "", problems);
+    problems.throwIfAny(name);
+
+    Experiment experiment = binder.bind(tree, Experiment.class, "", problems);
+    problems.throwIfAny(name);
+
+    Path baseDir = file.toAbsolutePath().getParent();
+    Dataset data = crossCheck(experiment, tree, baseDir, problems);
+    problems.throwIfAny(name);
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new Loaded(experiment, file, baseDir, text, data);
+  }
+
+  private YamlNode readWithBase(Path file, Problems problems, List<Path> chain) {
+    Path normalized = file.toAbsolutePath().normalize();
+    if (chain.contains(normalized)) {
+      problems.add(Location.unknown(file.toString()), "extends", "'extends' makes a cycle: " + chain + " -> " + normalized, null);
+      return null;
+    }
+    if (chain.size() > MAX_EXTENDS_DEPTH) {
+      problems.add(Location.unknown(file.toString()), "extends", "'extends' chains deeper than " + MAX_EXTENDS_DEPTH + " files", null);
+      return null;
+    }
+    if (!Files.isRegularFile(file)) {
+      problems.add(Location.unknown(file.toString()), "", "no such experiment file", null);
+      return null;
+    }
+    chain.add(normalized);
+    YamlNode node = YamlReader.read(file, problems);
+    if (node == null) {
+      return null;
+    }
+    if (!(node instanceof YamlNode.MapNode map)) {
+      problems.add(node.location(), "", "an experiment file is a mapping of sections (name, data, model, training, ...), found "
+          + node.describe(), null);
+      return null;
+    }
+    YamlNode ext = map.get("extends");
+    if (ext == null) {
+      return map;
+    }
+    if (!(ext instanceof YamlNode.ScalarNode s) || s.isNull()) {
+      problems.add(ext.location(), "extends", "expected the path of a base experiment file, found " + ext.describe(), null);
+      return null;
+    }
+    Path base = file.toAbsolutePath().getParent().resolve(s.text()).normalize();
+    if (!Files.isRegularFile(base)) {
+      problems.add(s.location(), "extends", "base file '" + s.text() + "' does not exist (looked for " + base + ")", null);
+      return null;
+    }
+    YamlNode baseTree = readWithBase(base, problems, chain);
+    return baseTree == null ? null : TreeEdits.merge(baseTree, map.without("extends"));
+  }
+
+  private Dataset crossCheck(Experiment e, YamlNode tree, Path baseDir, Problems problems) {
+    Location sourceAt = locate(tree, "data", "source");
+    boolean filesOk = true;
+    for (Path f : e.data().source().files(baseDir)) {
+      if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+        problems.add(sourceAt, "data.source", "data file " + f + " does not exist or is not readable", null);
+        filesOk = false;
+      }
+    }
+    if (!filesOk) {
+      return null;
+    }
+    Dataset data;
+    try {
+      data = e.data().source().load(baseDir, e.seed());
+    } catch (DataLoadException ex) {
+      problems.add(sourceAt, "data.source", ex.getMessage(), null);
+      return null;
+    }
+    try {
+      e.model().toAutoencoder(data.cols());
+    } catch (IllegalArgumentException ex) {
+      problems.add(locate(tree, "model"), "model", "does not fit rows of " + data.cols() + " values: " + ex.getMessage(), null);
+    }
+    int trainRows = (int) (data.rows() * (1 - e.data().split().testFraction()) * (1 - e.data().split().validationFraction()));
+    if (trainRows < e.training().batchSize()) {
+      problems.add(locate(tree, "training", "batch_size"), "training.batch_size", "batch_size "
+          + e.training().batchSize() + " is larger than the " + trainRows + " training rows", null);
+    }
+    return data;
+  }
+
+  /** The location of the deepest existing node on a key path (for problems found after binding). */
+  static Location locate(YamlNode tree, String... keys) {
+    YamlNode node = tree;
+    Location loc = tree.location();
+    for (String k : keys) {
+      if (!(node instanceof YamlNode.MapNode m) || m.get(k) == null) {
+        break;
+      }
+      loc = m.entries().get(k).keyLocation();
+      node = m.get(k);
+    }
+    return loc;
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.aelab.experiments.bind;
+
+import static io.github.aelab.experiments.bind.ComponentKind.BLOCK;
+import static io.github.aelab.experiments.bind.ComponentKind.DATA_SOURCE;
+import static io.github.aelab.experiments.bind.ComponentKind.OPTIMIZER;
+import static io.github.aelab.experiments.bind.ComponentKind.SCHEDULE;
+
+import io.github.aelab.core.block.BatchNormBlock;
+import io.github.aelab.core.block.Conv2DBlock;
+import io.github.aelab.core.block.Conv2DTransposeBlock;
+import io.github.aelab.core.block.DenseBlock;
+import io.github.aelab.core.block.DropoutBlock;
+import io.github.aelab.core.block.ReshapeBlock;
+import io.github.aelab.core.optim.LearningRateSchedule;
+import io.github.aelab.core.optim.OptimizerSpec;
+import io.github.aelab.experiments.data.CsvSource;
+import io.github.aelab.experiments.data.GaussianBlobsSource;
+import io.github.aelab.experiments.data.IdxSource;
+import io.github.aelab.experiments.data.MatSource;
+import io.github.aelab.experiments.data.NpzSource;
+import io.github.aelab.experiments.data.SyntheticManifoldSource;
+import java.util.List;
+
+/** The components of core and models under their experiment-file names. */
+public final class BuiltInComponents {
+  private BuiltInComponents() {}
+
+  public static List<ComponentType> types() {
+    return List.of(
+        ComponentType.of(BLOCK, "dense", DenseBlock.Spec.class),
+        ComponentType.of(BLOCK, "conv2d", Conv2DBlock.Spec.class),
+        ComponentType.of(BLOCK, "conv2d_transpose", Conv2DTransposeBlock.Spec.class),
+        ComponentType.of(BLOCK, "reshape", ReshapeBlock.Spec.class),
+        ComponentType.of(BLOCK, "flatten", ReshapeBlock.FlattenSpec.class),
+        ComponentType.of(BLOCK, "dropout", DropoutBlock.Spec.class),
+        ComponentType.of(BLOCK, "batch_norm", BatchNormBlock.Spec.class),
+        ComponentType.of(OPTIMIZER, "adam", OptimizerSpec.Adam.class),
+        ComponentType.of(OPTIMIZER, "sgd", OptimizerSpec.Sgd.class),
+        ComponentType.of(OPTIMIZER, "rmsprop", OptimizerSpec.RmsProp.class),
+        ComponentType.of(SCHEDULE, "constant", LearningRateSchedule.Constant.class),
+        ComponentType.of(SCHEDULE, "step", LearningRateSchedule.StepDecay.class),
+        ComponentType.of(SCHEDULE, "cosine", LearningRateSchedule.Cosine.class),
+        ComponentType.of(DATA_SOURCE, "synthetic_manifold", SyntheticManifoldSource.class),
+        ComponentType.of(DATA_SOURCE, "gaussian_blobs", GaussianBlobsSource.class),
+        ComponentType.of(DATA_SOURCE, "idx", IdxSource.class),
+        ComponentType.of(DATA_SOURCE, "csv", CsvSource.class),
+        ComponentType.of(DATA_SOURCE, "mat", MatSource.class),
+        ComponentType.of(DATA_SOURCE, "npz", NpzSource.class));
+  }
+
+  public static ComponentRegistry registry() {
+    return new ComponentRegistry(types());
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.aelab.experiments.spec;
+
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
+import io.github.aelab.experiments.data.DataSourceSpec;
+import java.util.Objects;
+
+@Doc("where the rows come from, how they are split and scaled")
+public record DataSpec(
+    @Doc("the data source: {type: ..., ...}") DataSourceSpec source,
+    @Doc("held-out fractions") @DefaultValue("{}") SplitSpec split,
+    @Doc("none, min_max or z_score; fitted on the training rows only") @DefaultValue("none") Scaling scaling) {
+  public DataSpec {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(scaling, "scaling");
+  }
+
+  public enum Scaling {
+    NONE,
+    MIN_MAX,
+    Z_SCORE
+  }
+
+  @Doc("fractions of the rows held out for testing and, of the rest, for validation")
+  public record SplitSpec(
+      @Doc("fraction of all rows for the test set") @DefaultValue("0.2") double testFraction,
+      @Doc("fraction of the remaining rows for validation; 0 for none") @DefaultValue("0.1") double validationFraction) {
+    public SplitSpec {
+      if (!(testFraction > 0 && testFraction < 1)) {
+        throw new IllegalArgumentException("test_fraction must be in (0, 1), found " + testFraction);
+      }
+      if (!(validationFraction >= 0 && validationFraction < 1)) {
+        throw new IllegalArgumentException("validation_fraction must be in [0, 1), found " + validationFraction);
+      }
+    }
+  }
+}

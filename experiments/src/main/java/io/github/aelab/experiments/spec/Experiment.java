@@ -1,0 +1,32 @@
+package io.github.aelab.experiments.spec;
+
+import io.github.aelab.core.runtime.RuntimeSettings;
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
+import java.util.Objects;
+
+/**
+ * A whole experiment, exactly as an experiment file declares it (after defaults): the records a
+ * YAML file binds to and the Java builder produces alike.
+ */
+@Doc("an experiment: data, model, training, evaluation and runtime")
+public record Experiment(
+    @Doc("short name; names the run directory") String name,
+    @Doc("what the experiment is for") @DefaultValue("''") String description,
+    @Doc("fixes data splits, weights, shuffling and noise") @DefaultValue("42") long seed,
+    @Doc("the data") DataSpec data,
+    @Doc("the autoencoder") ModelSpec model,
+    @Doc("the training plan") TrainingSpec training,
+    @Doc("what else is measured") @DefaultValue("{}") EvaluationSpec evaluation,
+    @Doc("device, threads, XLA, determinism") @DefaultValue("{}") RuntimeSettings runtime) {
+  public Experiment {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+      throw new IllegalArgumentException("name must be letters, digits, '_', '.' or '-', found '" + name + "'");
+    }
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(training, "training");
+    Objects.requireNonNull(evaluation, "evaluation");
+    Objects.requireNonNull(runtime, "runtime");
+  }
+}
