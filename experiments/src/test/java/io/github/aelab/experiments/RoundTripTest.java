@@ -1,0 +1,138 @@
+package io.github.aelab.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.aelab.core.block.BatchNormBlock;
+import io.github.aelab.core.block.BlockSpec;
+import io.github.aelab.core.block.Conv2DBlock;
+import io.github.aelab.core.block.Conv2DTransposeBlock;
+import io.github.aelab.core.block.DenseBlock;
+import io.github.aelab.core.block.DropoutBlock;
+import io.github.aelab.core.block.Padding;
+import io.github.aelab.core.block.ReshapeBlock;
+import io.github.aelab.core.graph.Activation;
+import io.github.aelab.core.graph.Initializer;
+import io.github.aelab.core.loss.ReconstructionLoss;
+import io.github.aelab.core.optim.LearningRateSchedule;
+import io.github.aelab.core.optim.OptimizerSpec;
+import io.github.aelab.core.runtime.Device;
+import io.github.aelab.core.runtime.RuntimeSettings;
+import io.github.aelab.core.train.EarlyStopping;
+import io.github.aelab.experiments.bind.BuiltInComponents;
+import io.github.aelab.experiments.bind.Problems;
+import io.github.aelab.experiments.bind.SpecBinder;
+import io.github.aelab.experiments.data.CsvSource;
+import io.github.aelab.experiments.data.DataSourceSpec;
+import io.github.aelab.experiments.data.GaussianBlobsSource;
+import io.github.aelab.experiments.data.IdxSource;
+import io.github.aelab.experiments.data.NpzSource;
+import io.github.aelab.experiments.data.SyntheticManifoldSource;
+import io.github.aelab.experiments.spec.DataSpec;
+import io.github.aelab.experiments.spec.EvaluationSpec;
+import io.github.aelab.experiments.spec.Experiment;
+import io.github.aelab.experiments.spec.ModelSpec;
+import io.github.aelab.experiments.spec.TrainingSpec;
+import io.github.aelab.experiments.yaml.YamlNode;
+import io.github.aelab.experiments.yaml.YamlReader;
+import io.github.aelab.models.DecoderSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+
+/**
+ * Property: for any valid experiment, records to YAML to records gives the same records. The
+ * experiments are drawn at random (a different seed per repetition) over every component type
+ * and every optional field, present and absent.
+ */
+class RoundTripTest {
+  final SpecWriter writer = new SpecWriter(BuiltInComponents.registry());
+  final SpecBinder binder = new SpecBinder(BuiltInComponents.registry())
+      .withAdapter(DecoderSpec.class, io.github.aelab.experiments.bind.Adapters.decoder());
+
+  @RepeatedTest(200)
+  void yamlToRecordsToYamlIsLossless(RepetitionInfo repetition) {
+    Experiment original = randomExperiment(new SplittableRandom(repetition.getCurrentRepetition()));
+    String yaml = writer.toYaml(original);
+    Problems problems = new Problems();
+    YamlNode tree = YamlReader.parse("round-trip", yaml, problems);
+    Experiment back = binder.bind(tree, Experiment.class, "", problems);
+    assertThat(problems.all()).as(yaml).isEmpty();
+    assertThat(back).as(yaml).isEqualTo(original);
+    assertThat(writer.toYaml(back)).isEqualTo(yaml);
+  }
+
+  static Experiment randomExperiment(SplittableRandom r) {
+    List<BlockSpec> encoder = new ArrayList<>();
+    for (int i = r.nextInt(4); i > 0; i--) {
+      encoder.add(randomBlock(r));
+    }
+    DecoderSpec decoder = r.nextBoolean() ? new DecoderSpec.Mirror() : new DecoderSpec.Explicit(List.of(randomBlock(r)));
+    return new Experiment("exp-" + r.nextInt(1000), r.nextBoolean() ? "" : "a description: with 'quotes' and # hash",
+        r.nextLong(), new DataSpec(randomSource(r), new DataSpec.SplitSpec(0.05 + r.nextDouble() * 0.5, r.nextDouble() * 0.5),
+            pick(r, DataSpec.Scaling.values())),
+        new ModelSpec(encoder, new DenseBlock.Spec(1 + r.nextInt(64), pick(r, Activation.values())), decoder,
+            pick(r, ReconstructionLoss.values()), decoder instanceof DecoderSpec.Mirror && r.nextBoolean()),
+        new TrainingSpec(randomOptimizer(r), randomSchedule(r), 1 + r.nextInt(500), 1 + r.nextInt(512),
+            r.nextBoolean() ? null : 0.1 + r.nextDouble() * 10,
+            r.nextBoolean() ? null : new EarlyStopping(1 + r.nextInt(20), r.nextDouble() * 1e-3, r.nextBoolean()),
+            r.nextBoolean() ? null : new TrainingSpec.Pretraining(1 + r.nextInt(30), randomOptimizer(r), 1 + r.nextInt(256)),
+            1 + r.nextInt(50)),
+        new EvaluationSpec(r.nextBoolean() ? List.of() : List.of(EvaluationSpec.Baseline.PCA)),
+        new RuntimeSettings(pick(r, Device.values()), r.nextInt(8), r.nextInt(8), r.nextBoolean(), r.nextBoolean()));
+  }
+
+  static BlockSpec randomBlock(SplittableRandom r) {
+    return switch (r.nextInt(7)) {
+      case 0 -> new DenseBlock.Spec(1 + r.nextInt(1000), pick(r, Activation.values()),
+          r.nextBoolean() ? null : pick(r, Initializer.values()), r.nextBoolean());
+      case 1 -> new Conv2DBlock.Spec(1 + r.nextInt(64), 1 + r.nextInt(5), 1 + r.nextInt(3), pick(r, Padding.values()),
+          pick(r, Activation.values()), null);
+      case 2 -> new Conv2DTransposeBlock.Spec(1 + r.nextInt(64), 1 + r.nextInt(5), 1 + r.nextInt(3),
+          pick(r, Padding.values()), pick(r, Activation.values()), pick(r, Initializer.values()),
+          r.nextBoolean() ? null : new int[] {1 + r.nextInt(30), 1 + r.nextInt(30)});
+      case 3 -> new ReshapeBlock.Spec(new long[] {1 + r.nextInt(30), 1 + r.nextInt(30), 1 + r.nextInt(3)});
+      case 4 -> new ReshapeBlock.FlattenSpec();
+      case 5 -> new DropoutBlock.Spec(r.nextDouble() * 0.9);
+      default -> new BatchNormBlock.Spec(r.nextDouble() * 0.99, 1e-5 + r.nextDouble());
+    };
+  }
+
+  static DataSourceSpec randomSource(SplittableRandom r) {
+    return switch (r.nextInt(5)) {
+      case 0 -> new SyntheticManifoldSource(2 + r.nextInt(5000), 2 + r.nextInt(50), 1, r.nextDouble());
+      case 1 -> new GaussianBlobsSource(1 + r.nextInt(5000), r.nextInt(100), 1 + r.nextInt(50), 1 + r.nextInt(10),
+          0.1 + r.nextDouble());
+      case 2 -> new IdxSource(Path.of("data/images-" + r.nextInt(9) + ".gz"), r.nextBoolean() ? null : Path.of("l.gz"),
+          r.nextInt(100));
+      case 3 -> new CsvSource(Path.of("rows.csv"), r.nextBoolean(), r.nextBoolean() ? null : "label",
+          r.nextBoolean() ? "," : ";");
+      default -> new NpzSource(Path.of("/abs/x.npz"), "X", r.nextBoolean() ? null : "y");
+    };
+  }
+
+  static OptimizerSpec randomOptimizer(SplittableRandom r) {
+    return switch (r.nextInt(3)) {
+      case 0 -> new OptimizerSpec.Adam(1e-5 + r.nextDouble(), r.nextDouble() * 0.99, r.nextDouble() * 0.999, 1e-8 + r.nextDouble());
+      case 1 -> {
+        double momentum = r.nextBoolean() ? 0 : r.nextDouble() * 0.99;
+        yield new OptimizerSpec.Sgd(1e-4 + r.nextDouble(), momentum, momentum > 0 && r.nextBoolean());
+      }
+      default -> new OptimizerSpec.RmsProp(1e-4 + r.nextDouble(), r.nextDouble() * 0.99, r.nextDouble() * 0.9, 1e-7);
+    };
+  }
+
+  static LearningRateSchedule randomSchedule(SplittableRandom r) {
+    return switch (r.nextInt(3)) {
+      case 0 -> new LearningRateSchedule.Constant();
+      case 1 -> new LearningRateSchedule.StepDecay(1 + r.nextInt(50), 0.01 + r.nextDouble() * 0.99);
+      default -> new LearningRateSchedule.Cosine(1 + r.nextInt(300), r.nextDouble());
+    };
+  }
+
+  static <T> T pick(SplittableRandom r, T[] values) {
+    return values[r.nextInt(values.length)];
+  }
+}
