@@ -98,7 +98,7 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
     files.put("test_images", testImages);
     files.put("test_labels", testLabels);
     AutoencoderRun.Config config = new AutoencoderRun.Config("hinton-mnist", spec,
-        new AutoencoderSession.Plan(pretrain, fit), seed, runtime, train, null, test, files, 10);
+        new AutoencoderSession.Plan(pretrain, fit), seed, runtime, train, null, test, files, 10, true);
 
     RunDirectory run = RunDirectory.create(out, "hinton-mnist");
     Map<String, Object> m = AutoencoderRun.execute(config, run);

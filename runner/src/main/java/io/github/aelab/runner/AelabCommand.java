@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code aelab} program. Exit codes: 0 ok, 1 run failed, 2 invalid input or usage. */
 @Command(name = "aelab", mixinStandardHelpOptions = true, versionProvider = AelabCommand.Version.class,
     description = "Autoencoders and their downstream uses on TensorFlow Java.",
-    subcommands = {QuickstartCommand.class, DoctorCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, ComponentsCommand.class, DescribeCommand.class,
+        QuickstartCommand.class, DoctorCommand.class})
 public final class AelabCommand implements Runnable {
   public static final int OK = 0;
   public static final int RUN_FAILED = 1;
@@ -26,9 +27,11 @@ public final class AelabCommand implements Runnable {
 
   /** The configured command line, for tests. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new AelabCommand());
+    com.google.inject.Injector injector = io.github.aelab.runner.wiring.Wiring.injector();
+    CommandLine cli = new CommandLine(AelabCommand.class, new GuiceFactory(injector));
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
-      line.getErr().println("aelab: " + e.getMessage());
+      line.getErr().println(e instanceof io.github.aelab.experiments.bind.InvalidSpecException ? e.getMessage()
+          : "aelab: " + e.getMessage());
       return e instanceof IllegalArgumentException ? INVALID : RUN_FAILED;
     });
     cli.setParameterExceptionHandler((e, args) -> {
@@ -37,6 +40,18 @@ public final class AelabCommand implements Runnable {
       return INVALID;
     });
     return cli;
+  }
+
+  /** Lets Guice construct the commands, so they receive the registry and loader. */
+  private record GuiceFactory(com.google.inject.Injector injector) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return injector.getInstance(cls);
+      } catch (com.google.inject.ConfigurationException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {

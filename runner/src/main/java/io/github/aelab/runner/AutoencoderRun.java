@@ -37,7 +37,7 @@ public final class AutoencoderRun {
   /** Everything one run needs. {@code validation} may be null; data files are hashed into the provenance. */
   public record Config(String name, AutoencoderSpec spec, AutoencoderSession.Plan plan, long seed,
       RuntimeSettings runtime, Dataset train, Dataset validation, Dataset test, Map<String, Path> dataFiles,
-      int checkpointEveryEpochs) {
+      int checkpointEveryEpochs, boolean pcaBaseline) {
     public Config {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(spec, "spec");
@@ -88,7 +88,7 @@ public final class AutoencoderRun {
       metrics.put("test.reconstruction_loss", mean(scores));
 
       int pcaComponents = (int) c.spec().codeShape().size();
-      if (pcaComponents < train.cols()) {
+      if (c.pcaBaseline() && pcaComponents < train.cols()) {
         long t = System.nanoTime();
         Pca pca = Pca.fit(train, pcaComponents);
         double pcaSse = pca.meanSquaredErrorPerRow(c.test());

@@ -56,7 +56,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     RuntimeSettings runtime = deterministic ? RuntimeSettings.reproducible() : RuntimeSettings.defaults();
     return new AutoencoderRun.Config("quickstart", spec, AutoencoderSession.Plan.of(fit), seed, runtime,
         scaler.transform(validationSplit.train()), scaler.transform(validationSplit.test()),
-        scaler.transform(split.test()), Map.of(), 10);
+        scaler.transform(split.test()), Map.of(), 10, true);
   }
 
   @Override

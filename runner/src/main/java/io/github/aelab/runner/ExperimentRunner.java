@@ -1,0 +1,70 @@
+package io.github.aelab.runner;
+
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.data.MinMaxScaler;
+import io.github.aelab.core.data.Scaler;
+import io.github.aelab.core.data.Split;
+import io.github.aelab.core.data.Splits;
+import io.github.aelab.core.data.ZScoreScaler;
+import io.github.aelab.experiments.ExperimentLoader;
+import io.github.aelab.experiments.SpecWriter;
+import io.github.aelab.experiments.spec.DataSpec;
+import io.github.aelab.experiments.spec.EvaluationSpec;
+import io.github.aelab.experiments.spec.Experiment;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a validated experiment: splits (test, then validation) and scales the data with the
+ * scaler fitted on the training rows only, trains, evaluates and writes the run record, with
+ * the file as written ({@code spec.yaml}) and fully resolved ({@code resolved.yaml}, re-runnable).
+ */
+public final class ExperimentRunner {
+  private final SpecWriter writer;
+
+  @jakarta.inject.Inject
+  public ExperimentRunner(SpecWriter writer) {
+    this.writer = writer;
+  }
+
+  public Map<String, Object> run(ExperimentLoader.Loaded loaded, RunDirectory run) {
+    Experiment e = loaded.experiment();
+    run.writeText("spec.yaml", loaded.text());
+    run.writeText("resolved.yaml", writer.toYaml(e));
+    AutoencoderRun.Config config = config(e, loaded.data(), loaded.baseDir());
+    return AutoencoderRun.execute(config, run);
+  }
+
+  static AutoencoderRun.Config config(Experiment e, Dataset data, Path baseDir) {
+    DataSpec.SplitSpec fractions = e.data().split();
+    Split outer = Splits.trainTest(data, 1 - fractions.testFraction(), e.seed());
+    Dataset train = outer.train();
+    Dataset validation = null;
+    if (fractions.validationFraction() > 0) {
+      Split inner = Splits.trainTest(outer.train(), 1 - fractions.validationFraction(), e.seed() + 1);
+      train = inner.train();
+      validation = inner.test();
+    }
+    Scaler scaler = switch (e.data().scaling()) {
+      case NONE -> null;
+      case MIN_MAX -> MinMaxScaler.fit(train);
+      case Z_SCORE -> ZScoreScaler.fit(train);
+    };
+    Dataset test = outer.test();
+    if (scaler != null) {
+      train = scaler.transform(train);
+      test = scaler.transform(test);
+      validation = validation == null ? null : scaler.transform(validation);
+    }
+    Map<String, Path> files = new LinkedHashMap<>();
+    List<Path> sourceFiles = e.data().source().files(baseDir);
+    for (int i = 0; i < sourceFiles.size(); i++) {
+      files.put("source_" + i, sourceFiles.get(i));
+    }
+    boolean pca = e.evaluation().baselines().contains(EvaluationSpec.Baseline.PCA);
+    return new AutoencoderRun.Config(e.name(), e.model().toAutoencoder(data.cols()), e.training().plan(), e.seed(),
+        e.runtime(), train, validation, test, files, e.training().checkpointEvery(), pca);
+  }
+}

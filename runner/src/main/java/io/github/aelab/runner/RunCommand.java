@@ -1,0 +1,51 @@
+package io.github.aelab.runner;
+
+import io.github.aelab.experiments.ExperimentLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code aelab run FILE}: validate, build, train, evaluate, write the run record. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run an experiment file.")
+public final class RunCommand implements Callable<Integer> {
+  private final ExperimentLoader loader;
+  private final ExperimentRunner runner;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (YAML).")
+  Path file;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key, e.g. --set training.epochs=5 (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run directory, exactly (default: runs/<name>-<timestamp>).")
+  Path out;
+
+  @jakarta.inject.Inject
+  RunCommand(ExperimentLoader loader, ExperimentRunner runner) {
+    this.loader = loader;
+    this.runner = runner;
+  }
+
+  @Override
+  public Integer call() {
+    ExperimentLoader.Loaded loaded = loader.load(file, overrides);
+    RunDirectory run = RunDirectory.create(out, loaded.experiment().name());
+    Map<String, Object> m = runner.run(loaded, run);
+    System.out.printf(Locale.ROOT, "%n%-28s %s%n", "experiment", loaded.experiment().name());
+    for (String key : List.of("test.sse_per_image", "test.mse", "pca.test.sse_per_image", "train.epochs",
+        "train.samples_per_second")) {
+      if (m.containsKey(key)) {
+        Object v = m.get(key);
+        System.out.printf(Locale.ROOT, "%-28s %s%n", key, v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v);
+      }
+    }
+    System.out.println("run record: " + run.root());
+    return AelabCommand.OK;
+  }
+}
