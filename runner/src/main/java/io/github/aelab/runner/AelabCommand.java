@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code aelab} program. Exit codes: 0 ok, 1 run failed, 2 invalid input or usage. */
 @Command(name = "aelab", mixinStandardHelpOptions = true, versionProvider = AelabCommand.Version.class,
     description = "Autoencoders and their downstream uses on TensorFlow Java.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ComponentsCommand.class, DescribeCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, ComponentsCommand.class, DescribeCommand.class, ScoreCommand.class,
         QuickstartCommand.class, DoctorCommand.class})
 public final class AelabCommand implements Runnable {
   public static final int OK = 0;

@@ -33,11 +33,20 @@ public final class ExperimentRunner {
     Experiment e = loaded.experiment();
     run.writeText("spec.yaml", loaded.text());
     run.writeText("resolved.yaml", writer.toYaml(e));
-    AutoencoderRun.Config config = config(e, loaded.data(), loaded.baseDir());
-    return AutoencoderRun.execute(config, run);
+    Prepared prepared = prepare(e, loaded.data(), loaded.baseDir());
+    run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
+    return AutoencoderRun.execute(prepared.config(), run);
   }
 
+  /** The run's configuration and the scaler fitted on its training rows (null for none). */
+  public record Prepared(AutoencoderRun.Config config, Scaler scaler) {}
+
   static AutoencoderRun.Config config(Experiment e, Dataset data, Path baseDir) {
+    return prepare(e, data, baseDir).config();
+  }
+
+  /** Splits and scales exactly as a run does: the same seed gives the same test rows. */
+  public static Prepared prepare(Experiment e, Dataset data, Path baseDir) {
     DataSpec.SplitSpec fractions = e.data().split();
     Split outer = Splits.trainTest(data, 1 - fractions.testFraction(), e.seed());
     Dataset train = outer.train();
@@ -64,7 +73,7 @@ public final class ExperimentRunner {
       files.put("source_" + i, sourceFiles.get(i));
     }
     boolean pca = e.evaluation().baselines().contains(EvaluationSpec.Baseline.PCA);
-    return new AutoencoderRun.Config(e.name(), e.model().toAutoencoder(data.cols()), e.training().plan(), e.seed(),
-        e.runtime(), train, validation, test, files, e.training().checkpointEvery(), pca);
+    return new Prepared(new AutoencoderRun.Config(e.name(), e.model().toAutoencoder(data.cols()), e.training().plan(),
+        e.seed(), e.runtime(), train, validation, test, files, e.training().checkpointEvery(), pca), scaler);
   }
 }

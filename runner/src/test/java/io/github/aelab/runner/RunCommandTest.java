@@ -44,6 +44,19 @@ class RunCommandTest {
   }
 
   @Test
+  void scoringTheRunsModelReproducesTheRecordedTestScores(@TempDir Path tmp) throws Exception {
+    Path run = tmp.resolve("run");
+    assertThat(AelabCommand.commandLine().execute("run", EXAMPLES.resolve("quickstart.yaml").toString(),
+        "--set", "training.epochs=3", "--out", run.toString())).isZero();
+    Path scores = tmp.resolve("scores.csv");
+    assertThat(AelabCommand.commandLine().execute("score", run.toString(), "--out", scores.toString())).isZero();
+    assertThat(Files.readString(scores)).isEqualTo(Files.readString(run.resolve("test_scores.csv")));
+    Path withCodes = tmp.resolve("codes.csv");
+    assertThat(AelabCommand.commandLine().execute("score", run.toString(), "--codes", "--out", withCodes.toString())).isZero();
+    assertThat(Files.readAllLines(withCodes).get(0)).isEqualTo("row,score,code_0");
+  }
+
+  @Test
   void anInvalidFileExitsWithTwoAndRunsNothing(@TempDir Path tmp) throws Exception {
     Path bad = Path.of("../experiments/src/test/resources/malformed/typo_in_block_key.yaml");
     Path out = tmp.resolve("never");

@@ -1,0 +1,142 @@
+package io.github.aelab.runner;
+
+import io.github.aelab.core.data.CsvLoader;
+import io.github.aelab.core.data.CsvOptions;
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.data.IdxLoader;
+import io.github.aelab.core.data.MatLoader;
+import io.github.aelab.core.data.NpzLoader;
+import io.github.aelab.core.data.Scaler;
+import io.github.aelab.core.io.SavedModels;
+import io.github.aelab.experiments.ExperimentLoader;
+import io.github.aelab.models.Autoencoder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code aelab score RUN_DIR [DATA]}: per-row scores (and codes) from a run's SavedModel, as CSV.
+ * Without DATA it scores the run's own test rows, rebuilt from its resolved spec, and so
+ * reproduces {@code test_scores.csv}; with DATA (CSV, .npz, .mat or IDX) the rows are scaled
+ * with the run's saved scaler first.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Score rows with a trained run's model.")
+public final class ScoreCommand implements Callable<Integer> {
+  private static final int BATCH = 1024;
+  private final ExperimentLoader loader;
+
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory written by 'aelab run'.")
+  Path runDir;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "DATA", description = "Rows to score (default: the run's test rows).")
+  Path data;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here (default: standard output).")
+  Path out;
+
+  @Option(names = "--codes", description = "Add the code of each row as columns code_0, code_1, ...")
+  boolean codes;
+
+  @jakarta.inject.Inject
+  ScoreCommand(ExperimentLoader loader) {
+    this.loader = loader;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isRegularFile(runDir.resolve("model/saved_model.pb"))) {
+      throw new IllegalArgumentException(runDir + ": not a finished run (no model/saved_model.pb)");
+    }
+    Dataset rows = data == null ? ownTestRows() : scaled(load(data));
+    try (SavedModelBundle model = SavedModels.load(runDir.resolve("model"))) {
+      float[] scores = run(model, "score", Autoencoder.SCORE, rows);
+      float[] code = codes ? run(model, "encode", Autoencoder.CODE, rows) : null;
+      int width = code == null ? 0 : code.length / rows.rows();
+      StringBuilder csv = new StringBuilder("row,score");
+      for (int j = 0; j < width; j++) {
+        csv.append(",code_").append(j);
+      }
+      csv.append('\n');
+      for (int i = 0; i < rows.rows(); i++) {
+        csv.append(i).append(',').append(scores[i]);
+        for (int j = 0; j < width; j++) {
+          csv.append(',').append(code[i * width + j]);
+        }
+        csv.append('\n');
+      }
+      if (out == null) {
+        PrintStream stdout = System.out;
+        stdout.print(csv);
+      } else {
+        Files.writeString(out, csv);
+      }
+    }
+    return AelabCommand.OK;
+  }
+
+  private Dataset ownTestRows() {
+    Path resolved = runDir.resolve("resolved.yaml");
+    if (!Files.isRegularFile(resolved)) {
+      throw new IllegalArgumentException(runDir + ": no resolved.yaml to rebuild the test rows from; pass DATA");
+    }
+    ExperimentLoader.Loaded loaded = loader.load(resolved, List.of());
+    return ExperimentRunner.prepare(loaded.experiment(), loaded.data(), loaded.baseDir()).config().test();
+  }
+
+  private Dataset scaled(Dataset raw) {
+    Path scalerFile = runDir.resolve("scaler.json");
+    Scaler scaler = Files.isRegularFile(scalerFile) ? ScalerFile.read(scalerFile) : null;
+    return scaler == null ? raw : scaler.transform(raw);
+  }
+
+  static Dataset load(Path file) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".csv")) {
+      return CsvLoader.load(file, new CsvOptions(true, null, ','), name);
+    }
+    if (name.endsWith(".npz")) {
+      return NpzLoader.load(file, "X", null, name);
+    }
+    if (name.endsWith(".mat")) {
+      return MatLoader.load(file, "X", null, name);
+    }
+    if (name.contains("idx")) {
+      return IdxLoader.loadImages(file, name);
+    }
+    throw new IllegalArgumentException(file + ": unknown data format; expected .csv, .npz, .mat or an IDX file");
+  }
+
+  private static float[] run(SavedModelBundle model, String signature, String output, Dataset rows) {
+    int cols = rows.cols();
+    float[] features = rows.features();
+    float[] result = null;
+    int perRow = 0;
+    for (int from = 0; from < rows.rows(); from += BATCH) {
+      int count = Math.min(BATCH, rows.rows() - from);
+      float[] batch = java.util.Arrays.copyOfRange(features, from * cols, (from + count) * cols);
+      try (TFloat32 in = TFloat32.tensorOf(Shape.of(count, cols), DataBuffers.of(batch));
+          Result r = model.function(signature).call(Map.<String, Tensor>of(Autoencoder.INPUT, in))) {
+        TFloat32 t = (TFloat32) r.get(output).orElseThrow();
+        if (result == null) {
+          perRow = (int) (t.shape().size() / count);
+          result = new float[rows.rows() * perRow];
+        }
+        t.asRawTensor().data().asFloats().read(result, from * perRow, count * perRow);
+      }
+    }
+    return result;
+  }
+}
