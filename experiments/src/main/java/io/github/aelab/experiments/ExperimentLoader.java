@@ -36,12 +36,31 @@ public final class ExperimentLoader {
 
   public Loaded load(Path file, List<String> overrides) {
     Problems problems = new Problems();
-    String name = file.toString();
+    YamlNode tree = readTree(file, overrides, problems);
+    problems.throwIfAny(file.toString());
+    if (tree instanceof YamlNode.MapNode m && m.get("sweep") != null) {
+      problems.add(m.entries().get("sweep").keyLocation(), "sweep",
+          "this file defines a sweep; run it with 'aelab sweep', or remove the sweep section", null);
+      problems.throwIfAny(file.toString());
+    }
+    return bindTree(file, tree, problems);
+  }
+
+  /** The file's tree after extends and overrides, before interpolation and binding (for sweeps). */
+  public YamlNode readTree(Path file, List<String> overrides, Problems problems) {
     YamlNode tree = readWithBase(file, problems, new ArrayList<>());
-    problems.throwIfAny(name);
+    if (tree == null) {
+      return null;
+    }
     for (String assignment : overrides) {
       tree = TreeEdits.set(tree, assignment, problems);
     }
+    return tree;
+  }
+
+  /** Interpolates, binds and cross-checks a tree that came from {@code file}. */
+  public Loaded bindTree(Path file, YamlNode tree, Problems problems) {
+    String name = file.toString();
     tree = TreeEdits.interpolate(tree, "", problems);
     problems.throwIfAny(name);
 

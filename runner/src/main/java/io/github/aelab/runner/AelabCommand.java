@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aelab", mixinStandardHelpOptions = true, versionProvider = AelabCommand.Version.class,
     description = "Autoencoders and their downstream uses on TensorFlow Java.",
     subcommands = {RunCommand.class, ValidateCommand.class, ComponentsCommand.class, DescribeCommand.class, ScoreCommand.class,
+        SweepCommand.class,
         QuickstartCommand.class, DoctorCommand.class})
 public final class AelabCommand implements Runnable {
   public static final int OK = 0;

@@ -22,12 +22,16 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     int invalid = 0;
     for (Path f : files) {
       try {
-        loader.load(f, List.of());
-        System.out.println(f + ": ok");
+        if (java.nio.file.Files.isRegularFile(f) && java.nio.file.Files.readString(f).contains("\nsweep:")) {
+          System.out.println(f + ": ok (" + io.github.aelab.experiments.Sweep.trials(loader, f, List.of()).size() + " trials)");
+        } else {
+          loader.load(f, List.of());
+          System.out.println(f + ": ok");
+        }
       } catch (InvalidSpecException e) {
         System.err.println(e.getMessage());
         invalid++;

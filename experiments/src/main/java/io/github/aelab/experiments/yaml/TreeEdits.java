@@ -90,6 +90,11 @@ public final class TreeEdits {
     if (value == null) {
       value = new YamlNode.ScalarNode("", true, false, here);
     }
+    return set(root, path, value, here, problems);
+  }
+
+  /** Sets the node at {@code path} (keys and [index] steps) to {@code value}. */
+  public static YamlNode set(YamlNode root, String path, YamlNode value, Location here, Problems problems) {
     List<Object> steps = new ArrayList<>();
     for (String part : path.split("\\.")) {
       Matcher m = PATH_PART.matcher(part);
