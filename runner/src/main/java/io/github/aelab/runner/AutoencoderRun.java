@@ -12,6 +12,7 @@ import io.github.aelab.core.train.TrainingResult;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,11 +58,22 @@ public final class AutoencoderRun {
 
   /** Runs and records; on failure the record says why and the exception propagates. */
   public static Map<String, Object> execute(Config config, RunDirectory run) {
+    return execute(config, run, false);
+  }
+
+  /**
+   * @param resume continue from the run directory's latest checkpoint (same config) instead of
+   *     starting over
+   */
+  public static Map<String, Object> execute(Config config, RunDirectory run, boolean resume) {
     long start = System.nanoTime();
     try (RunLog log = RunLog.attach(run.resolve("run.log"))) {
-      run.writeJson("spec.json", resolvedSpec(config));
+      if (!resume) {
+        run.writeJson("spec.json", resolvedSpec(config));
+      }
       run.writeJson("provenance.json", Provenance.describe(config.seed(), config.runtime(), config.dataFiles()));
-      Map<String, Object> metrics = train(config, run);
+      LOG.info("{}", plan(config));
+      Map<String, Object> metrics = train(config, run, resume);
       run.writeJson("metrics.json", metrics);
       run.succeeded((System.nanoTime() - start) / 1e9);
       return metrics;
@@ -71,13 +83,54 @@ public final class AutoencoderRun {
     }
   }
 
-  private static Map<String, Object> train(Config c, RunDirectory run) {
+  /** The start banner: the plan in words. */
+  static String plan(Config c) {
+    List<String> parts = new ArrayList<>();
+    if (c.plan().pretraining() != null) {
+      int layers = (int) c.spec().encoderWithCode().stream().filter(b -> b.type().equals("dense")
+          || b.type().startsWith("conv")).count();
+      parts.add("layer-wise pretraining of " + layers + " layers, " + c.plan().pretraining().epochs() + " epochs each");
+    }
+    var fit = c.plan().fit();
+    parts.add("fit " + fit.epochs() + " epochs with " + fit.optimizer().type() + " (learning rate "
+        + fit.optimizer().learningRate() + ", " + fit.schedule().type() + " schedule, batch " + fit.batchSize() + ")"
+        + (fit.earlyStopping() == null ? "" : ", early stopping after " + fit.earlyStopping().patience()
+            + " epochs without improvement"));
+    return String.format(Locale.ROOT, "%s: %d training rows%s, %d test rows; %s", c.name(), c.train().rows(),
+        c.validation() == null ? "" : ", " + c.validation().rows() + " validation rows", c.test().rows(),
+        String.join("; then ", parts));
+  }
+
+  /** For tests of failure handling only: a run that throws after this epoch, as a killed process would stop. */
+  static final String FAIL_AFTER_EPOCH = "aelab.faultInjection.failAfterEpoch";
+
+  private static Map<String, Object> train(Config c, RunDirectory run, boolean resume) {
     Dataset train = c.train();
     try (AutoencoderSession ae = AutoencoderSession.create(c.spec(), c.plan(), c.seed(), c.runtime(), train.rows())) {
       CheckpointPolicy checkpoints = new CheckpointPolicy(run.resolve("checkpoints"),
           Math.max(1, c.checkpointEveryEpochs()));
-      TrainingResult result = ae.fit(train.features(), c.validation() == null ? null : c.validation().features(),
-          List.of(new ProgressLog(), new HistoryCsv(run.resolve("history.csv"))), checkpoints);
+      List<io.github.aelab.core.train.TrainingListener> listeners = new ArrayList<>(
+          List.of(new ProgressLog(), new HistoryCsv(run.resolve("history.csv"))));
+      Integer failAfter = Integer.getInteger(FAIL_AFTER_EPOCH);
+      if (failAfter != null) {
+        listeners.add(new io.github.aelab.core.train.TrainingListener() {
+          @Override
+          public void onEpochEnd(io.github.aelab.core.train.Stage stage, EpochRecord record, org.tensorflow.Session s) {
+            if (record.epoch() == failAfter) {
+              throw new IllegalStateException("fault injected after epoch " + failAfter);
+            }
+          }
+        });
+      }
+      float[] validation = c.validation() == null ? null : c.validation().features();
+      TrainingResult result;
+      if (resume) {
+        HistoryCsv.rewrite(run.resolve("history.csv"),
+            io.github.aelab.core.train.TrainerState.read(checkpoints.directory().resolve("latest")).history());
+        result = ae.resume(train.features(), validation, listeners, checkpoints);
+      } else {
+        result = ae.fit(train.features(), validation, listeners, checkpoints);
+      }
 
       float[] reconstruction = ae.reconstruct(c.test().features());
       float[] scores = ae.score(c.test().features());
@@ -108,10 +161,21 @@ public final class AutoencoderRun {
 
       run.writeText("test_scores.csv", scoresCsv(scores));
       ae.exportSavedModel(run.resolve("model"));
+      writePlots(run, result, c.test(), ae.encode(c.test().features()), (int) c.spec().codeShape().size(), reconstruction);
       LOG.info(String.format(Locale.ROOT, "test: squared error per row %.4f (mse %.6f)%s", sse, sse / c.test().cols(),
           metrics.containsKey("pca.test.sse_per_image") ? String.format(Locale.ROOT, "; PCA-%d: %.4f",
               pcaComponents, (double) metrics.get("pca.test.sse_per_image")) : ""));
       return metrics;
+    }
+  }
+
+  private static void writePlots(RunDirectory run, TrainingResult result, Dataset test, float[] codes, int codeWidth,
+      float[] reconstruction) {
+    java.nio.file.Path plots = run.resolve("plots");
+    RunPlots.lossCurves(result.history(), plots.resolve("loss.png"));
+    RunPlots.codes2d(codes, codeWidth, test.labels(), plots.resolve("codes.png"));
+    if (test.imageShape() != null) {
+      RunPlots.reconstructions(test, reconstruction, plots.resolve("reconstructions.png"));
     }
   }
 

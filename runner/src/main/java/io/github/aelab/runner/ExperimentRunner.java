@@ -38,6 +38,26 @@ public final class ExperimentRunner {
     return AutoencoderRun.execute(prepared.config(), run);
   }
 
+  /**
+   * Continues an interrupted run in its own directory. The experiment must be the one the run
+   * recorded (its resolved spec), or the checkpoint would not fit the graph.
+   */
+  public Map<String, Object> resume(ExperimentLoader.Loaded loaded, RunDirectory run) {
+    Experiment e = loaded.experiment();
+    String recorded;
+    try {
+      recorded = java.nio.file.Files.readString(run.resolve("resolved.yaml"));
+    } catch (java.io.IOException ex) {
+      throw new IllegalArgumentException(run.root() + ": cannot read resolved.yaml of the run to resume", ex);
+    }
+    if (!recorded.equals(writer.toYaml(e))) {
+      throw new IllegalArgumentException(run.root() + ": the experiment differs from the one this run recorded "
+          + "(resolved.yaml); resume with the same file and --set options");
+    }
+    Prepared prepared = prepare(e, loaded.data(), loaded.baseDir());
+    return AutoencoderRun.execute(prepared.config(), run, true);
+  }
+
   /** The run's configuration and the scaler fitted on its training rows (null for none). */
   public record Prepared(AutoencoderRun.Config config, Scaler scaler) {}
 

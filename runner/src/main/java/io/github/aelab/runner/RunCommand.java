@@ -26,6 +26,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory, exactly (default: runs/<name>-<timestamp>).")
   Path out;
 
+  @Option(names = "--resume", paramLabel = "DIR", description = "Continue the interrupted run in DIR from its latest checkpoint.")
+  Path resume;
+
   @jakarta.inject.Inject
   RunCommand(ExperimentLoader loader, ExperimentRunner runner) {
     this.loader = loader;
@@ -35,8 +38,11 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExperimentLoader.Loaded loaded = loader.load(file, overrides);
-    RunDirectory run = RunDirectory.create(out, loaded.experiment().name());
-    Map<String, Object> m = runner.run(loaded, run);
+    if (resume != null && out != null) {
+      throw new IllegalArgumentException("--resume continues a run in its own directory; drop --out");
+    }
+    RunDirectory run = resume != null ? RunDirectory.reopen(resume) : RunDirectory.create(out, loaded.experiment().name());
+    Map<String, Object> m = resume != null ? runner.resume(loaded, run) : runner.run(loaded, run);
     System.out.printf(Locale.ROOT, "%n%-28s %s%n", "experiment", loaded.experiment().name());
     for (String key : List.of("test.sse_per_image", "test.mse", "pca.test.sse_per_image", "train.epochs",
         "train.samples_per_second")) {

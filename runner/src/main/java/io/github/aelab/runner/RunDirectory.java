@@ -50,6 +50,14 @@ public final class RunDirectory {
     return new RunDirectory(root);
   }
 
+  /** An existing run directory, to resume an interrupted run in place. */
+  public static RunDirectory reopen(Path dir) {
+    if (!Files.isDirectory(dir.resolve("checkpoints").resolve("latest"))) {
+      throw new IllegalArgumentException(dir + ": no checkpoint to resume from (checkpoints/latest is missing)");
+    }
+    return new RunDirectory(dir);
+  }
+
   public Path root() {
     return root;
   }

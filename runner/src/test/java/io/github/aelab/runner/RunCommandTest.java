@@ -56,6 +56,41 @@ class RunCommandTest {
     assertThat(Files.readAllLines(withCodes).get(0)).isEqualTo("row,score,code_0");
   }
 
+  /** A run that dies keeps its record and says why; --resume finishes it with the numbers of an uninterrupted run. */
+  @Test
+  void aFailedRunResumesToTheSameResult(@TempDir Path tmp) throws Exception {
+    String file = EXAMPLES.resolve("quickstart.yaml").toString();
+    String[] sets = {"--set", "training.epochs=6", "--set", "training.checkpoint_every=2", "--set", "runtime.deterministic=true",
+        "--set", "training.early_stopping=null"};
+    Path whole = tmp.resolve("whole");
+    assertThat(AelabCommand.commandLine().execute(concat(new String[] {"run", file, "--out", whole.toString()}, sets))).isZero();
+
+    Path broken = tmp.resolve("broken");
+    System.setProperty(AutoencoderRun.FAIL_AFTER_EPOCH, "5");
+    try {
+      assertThat(AelabCommand.commandLine().execute(concat(new String[] {"run", file, "--out", broken.toString()}, sets)))
+          .isEqualTo(AelabCommand.RUN_FAILED);
+    } finally {
+      System.clearProperty(AutoencoderRun.FAIL_AFTER_EPOCH);
+    }
+    JsonNode status = JSON.readTree(broken.resolve("status.json").toFile());
+    assertThat(status.get("status").asText()).isEqualTo("failed");
+    assertThat(status.get("error").asText()).contains("fault injected after epoch 5");
+    assertThat(Files.readAllLines(broken.resolve("history.csv"))).hasSize(1 + 5); // nothing written before the failure is lost
+    assertThat(broken.resolve("metrics.json")).doesNotExist();
+
+    assertThat(AelabCommand.commandLine().execute(concat(new String[] {"run", file, "--resume", broken.toString()}, sets))).isZero();
+    assertThat(Files.readAllLines(broken.resolve("history.csv"))).hasSize(1 + 6);
+    assertThat(Files.readString(broken.resolve("test_scores.csv"))).isEqualTo(Files.readString(whole.resolve("test_scores.csv")));
+    assertThat(JSON.readTree(broken.resolve("status.json").toFile()).get("status").asText()).isEqualTo("succeeded");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
   @Test
   void anInvalidFileExitsWithTwoAndRunsNothing(@TempDir Path tmp) throws Exception {
     Path bad = Path.of("../experiments/src/test/resources/malformed/typo_in_block_key.yaml");

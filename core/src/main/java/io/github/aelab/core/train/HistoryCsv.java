@@ -23,8 +23,23 @@ public final class HistoryCsv implements TrainingListener {
     this.file = file;
   }
 
+  /** Replaces the file with these records (a resumed run restarts from its checkpoint's history). */
+  public static void rewrite(Path file, java.util.List<EpochRecord> records) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace " + file, e);
+    }
+    HistoryCsv csv = new HistoryCsv(file);
+    records.forEach(r -> csv.append(r));
+  }
+
   @Override
   public void onEpochEnd(Stage stage, EpochRecord r, Session session) {
+    append(r);
+  }
+
+  private void append(EpochRecord r) {
     try {
       boolean fresh = !Files.exists(file) || Files.size(file) == 0;
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,

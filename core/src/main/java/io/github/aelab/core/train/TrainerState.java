@@ -42,7 +42,8 @@ public record TrainerState(int stageIndex, int nextEpoch, double bestLoss, int e
     }
   }
 
-  static TrainerState read(Path dir) {
+  /** The state saved in a checkpoint directory (its {@code latest} folder). */
+  public static TrainerState read(Path dir) {
     Path file = dir.resolve(FILE);
     try {
       Stored s = JSON.readValue(file.toFile(), Stored.class);
