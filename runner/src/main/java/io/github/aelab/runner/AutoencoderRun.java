@@ -106,11 +106,13 @@ public final class AutoencoderRun {
 
   private static Map<String, Object> train(Config c, RunDirectory run, boolean resume) {
     Dataset train = c.train();
-    try (AutoencoderSession ae = AutoencoderSession.create(c.spec(), c.plan(), c.seed(), c.runtime(), train.rows())) {
+    try (AutoencoderSession ae = AutoencoderSession.create(c.spec(), c.plan(), c.seed(), c.runtime(), train.rows());
+        io.github.aelab.core.train.TensorBoardLog tensorboard = new io.github.aelab.core.train.TensorBoardLog(
+            run.resolve("tensorboard"))) {
       CheckpointPolicy checkpoints = new CheckpointPolicy(run.resolve("checkpoints"),
           Math.max(1, c.checkpointEveryEpochs()));
       List<io.github.aelab.core.train.TrainingListener> listeners = new ArrayList<>(
-          List.of(new ProgressLog(), new HistoryCsv(run.resolve("history.csv"))));
+          List.of(new ProgressLog(), new HistoryCsv(run.resolve("history.csv")), tensorboard));
       Integer failAfter = Integer.getInteger(FAIL_AFTER_EPOCH);
       if (failAfter != null) {
         listeners.add(new io.github.aelab.core.train.TrainingListener() {

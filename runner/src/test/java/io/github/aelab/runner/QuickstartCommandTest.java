@@ -22,6 +22,12 @@ class QuickstartCommandTest {
         "test_scores.csv", "model/saved_model.pb", "checkpoints/latest/trainer-state.json")) {
       assertThat(out.resolve(file)).as(file).exists();
     }
+    try (var events = Files.list(out.resolve("tensorboard"))) {
+      assertThat(events.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("events.out.tfevents."));
+    }
+    for (String plot : List.of("plots/loss.png", "plots/codes.png")) {
+      assertThat(Files.size(out.resolve(plot))).as(plot).isGreaterThan(1000);
+    }
     JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
     assertThat(metrics.get("train.epochs").asInt()).isBetween(1, 20);
     assertThat(metrics.get("test.sse_per_image").asDouble()).isPositive();
