@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Autoencoders and their downstream uses on TensorFlow Java.",
     subcommands = {RunCommand.class, ValidateCommand.class, ComponentsCommand.class, DescribeCommand.class, ScoreCommand.class,
         SweepCommand.class,
-        QuickstartCommand.class, DoctorCommand.class})
+        DoctorCommand.class})
 public final class AelabCommand implements Runnable {
   public static final int OK = 0;
   public static final int RUN_FAILED = 1;
@@ -19,7 +19,7 @@ public final class AelabCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'aelab quickstart'");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'aelab run experiments/examples/quickstart.yaml'");
   }
 
   public static void main(String[] args) {

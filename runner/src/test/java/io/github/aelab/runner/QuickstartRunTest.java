@@ -10,16 +10,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class QuickstartCommandTest {
+/** The quickstart experiment end to end: every artifact of a run record. */
+class QuickstartRunTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void writesTheWholeRunRecord(@TempDir Path tmp) throws Exception {
     Path out = tmp.resolve("run");
-    int code = AelabCommand.commandLine().execute("quickstart", "--out", out.toString(), "--epochs", "20", "--seed", "3");
+    int code = AelabCommand.commandLine().execute("run", "../experiments/examples/quickstart.yaml", "--out", out.toString(),
+        "--set", "training.epochs=20", "--set", "seed=3");
     assertThat(code).isZero();
-    for (String file : List.of("spec.json", "provenance.json", "metrics.json", "history.csv", "run.log", "status.json",
-        "test_scores.csv", "model/saved_model.pb", "checkpoints/latest/trainer-state.json")) {
+    for (String file : List.of("spec.yaml", "resolved.yaml", "spec.json", "provenance.json", "metrics.json", "history.csv",
+        "run.log", "status.json", "scaler.json", "test_scores.csv", "model/saved_model.pb",
+        "checkpoints/latest/trainer-state.json")) {
       assertThat(out.resolve(file)).as(file).exists();
     }
     try (var events = Files.list(out.resolve("tensorboard"))) {
@@ -45,13 +48,13 @@ class QuickstartCommandTest {
   @Test
   void refusesToOverwriteAnEarlierRun(@TempDir Path tmp) throws Exception {
     Files.writeString(tmp.resolve("metrics.json"), "{}");
-    int code = AelabCommand.commandLine().execute("quickstart", "--out", tmp.toString(), "--epochs", "1");
+    int code = AelabCommand.commandLine().execute("run", "../experiments/examples/quickstart.yaml", "--out", tmp.toString());
     assertThat(code).isEqualTo(AelabCommand.INVALID);
     assertThat(Files.readString(tmp.resolve("metrics.json"))).isEqualTo("{}");
   }
 
   @Test
   void unknownOptionsAreUsageErrors() {
-    assertThat(AelabCommand.commandLine().execute("quickstart", "--epoks", "3")).isEqualTo(AelabCommand.INVALID);
+    assertThat(AelabCommand.commandLine().execute("run", "--epoks", "3")).isEqualTo(AelabCommand.INVALID);
   }
 }
