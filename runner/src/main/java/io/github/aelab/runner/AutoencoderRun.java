@@ -113,6 +113,10 @@ public final class AutoencoderRun {
           Math.max(1, c.checkpointEveryEpochs()));
       List<io.github.aelab.core.train.TrainingListener> listeners = new ArrayList<>(
           List.of(new ProgressLog(), new HistoryCsv(run.resolve("history.csv")), tensorboard));
+      io.github.aelab.core.train.ProgressBar bar = io.github.aelab.core.train.ProgressBar.forConsole();
+      if (bar != null) {
+        listeners.add(0, bar);
+      }
       Integer failAfter = Integer.getInteger(FAIL_AFTER_EPOCH);
       if (failAfter != null) {
         listeners.add(new io.github.aelab.core.train.TrainingListener() {
