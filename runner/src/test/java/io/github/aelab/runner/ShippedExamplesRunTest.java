@@ -1,0 +1,52 @@
+package io.github.aelab.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every shipped experiment runs end to end for one short epoch (MNIST ones on 1,000 images). */
+class ShippedExamplesRunTest {
+  static final Path EXAMPLES = Path.of("../experiments/examples");
+
+  static Stream<Path> examples() throws IOException {
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).filter(f -> !read(f).contains("\nsweep:")).sorted()
+          .toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void runsForOneEpoch(Path file, @TempDir Path tmp) {
+    String text = read(file);
+    List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", tmp.resolve("run").toString(),
+        "--set", "training.epochs=1"));
+    if (text.contains("mnist/")) {
+      assumeTrue(Files.isDirectory(Path.of("../../shared/data/mnist")) || System.getenv("AELAB_DATA") != null,
+          "MNIST is not available here");
+      args.addAll(List.of("--set", "data.source.limit=1000"));
+    }
+    if (text.contains("pretraining:")) {
+      args.addAll(List.of("--set", "training.pretraining.epochs=1"));
+    }
+    assertThat(AelabCommand.commandLine().execute(args.toArray(String[]::new))).isZero();
+    assertThat(tmp.resolve("run/metrics.json")).exists();
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.readString(f);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
