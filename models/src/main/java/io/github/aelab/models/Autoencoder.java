@@ -6,6 +6,7 @@ import io.github.aelab.core.block.DenseBlock;
 import io.github.aelab.core.block.SequentialBlock;
 import io.github.aelab.core.graph.BuildContext;
 import io.github.aelab.core.loss.ReconstructionLoss;
+import io.github.aelab.models.regularize.Regularizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -43,6 +44,8 @@ public final class Autoencoder {
   private final Operand<TFloat32> reconstruction;
   private final Operand<TFloat32> perExampleLoss;
   private final Operand<TFloat32> loss;
+  private Operand<TFloat32> objective;
+  private final java.util.Map<String, Operand<TFloat32>> penalties = new java.util.LinkedHashMap<>();
   private final Placeholder<TFloat32> codeInput;
   private final Operand<TFloat32> decoded;
 
@@ -51,6 +54,7 @@ public final class Autoencoder {
       Operand<TFloat32> preOutput, Operand<TFloat32> reconstruction, Operand<TFloat32> perExampleLoss,
       Operand<TFloat32> loss, Placeholder<TFloat32> codeInput, Operand<TFloat32> decoded) {
     this.spec = spec;
+    this.objective = loss;
     this.encoderBlocks = encoderBlocks;
     this.decoderBlocks = decoderBlocks;
     this.encoder = new SequentialBlock("encoder", encoderBlocks);
@@ -68,14 +72,30 @@ public final class Autoencoder {
 
   /** Adds the autoencoder to the context's graph. */
   public static Autoencoder build(BuildContext ctx, AutoencoderSpec spec) {
+    return build(ctx, spec, List.of());
+  }
+
+  /**
+   * Adds the autoencoder, shaped by regularizers: their corruptions are applied to the input in
+   * order (training only), and their penalties are added to the objective; the reconstruction is
+   * always compared with the clean input.
+   */
+  public static Autoencoder build(BuildContext ctx, AutoencoderSpec spec, List<? extends Regularizer> regularizers) {
+    for (Regularizer r : regularizers) {
+      r.check(spec);
+    }
     Ops tf = ctx.tf();
     Placeholder<TFloat32> x = tf.withName(INPUT).placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(-1, spec.inputDim())));
+    Operand<TFloat32> corrupted = x;
+    for (Regularizer r : regularizers) {
+      corrupted = r.corrupt(ctx, corrupted);
+    }
 
     List<BlockSpec> encoding = spec.encoderWithCode();
     List<Block> encoderBlocks = new ArrayList<>();
     List<Operand<TFloat32>> inputs = new ArrayList<>();
-    Operand<TFloat32> h = x;
+    Operand<TFloat32> h = corrupted;
     for (int i = 0; i < encoding.size(); i++) {
       String name = i == encoding.size() - 1 ? "encoder/code" : "encoder/" + i + "_" + encoding.get(i).type();
       Block block = encoding.get(i).create(name);
@@ -100,8 +120,47 @@ public final class Autoencoder {
         Placeholder.shape(Shape.of(fedCode)));
     Operand<TFloat32> decoded = tf.withName("decoded").identity(
         lossKind.output(tf, flattenIfNeeded(tf, applyAll(ctx, decoderBlocks, codeInput), spec.inputDim())));
-    return new Autoencoder(spec, encoderBlocks, decoderBlocks, inputs, x, code, pre, reconstruction, perExample,
-        loss, codeInput, decoded);
+    Autoencoder ae = new Autoencoder(spec, encoderBlocks, decoderBlocks, inputs, x, code, pre, reconstruction,
+        perExample, loss, codeInput, decoded);
+    Operand<TFloat32> objective = loss;
+    for (Regularizer r : regularizers) {
+      Operand<TFloat32> p = r.penalty(ctx, ae);
+      if (p != null) {
+        ae.penalties.put(r.type(), p);
+        objective = tf.math.add(objective, p);
+      }
+    }
+    ae.objective = regularizers.isEmpty() ? loss : tf.withName("objective").identity(objective);
+    return ae;
+  }
+
+  /** The training objective: reconstruction loss plus every regularizer's penalty. */
+  public Operand<TFloat32> objective() {
+    return objective;
+  }
+
+  /** Each regularizer's penalty by type name (those that add one). */
+  public java.util.Map<String, Operand<TFloat32>> penalties() {
+    return java.util.Collections.unmodifiableMap(penalties);
+  }
+
+  /** Applies the encoder (same weights) to another input, e.g. a perturbed one. */
+  public Operand<TFloat32> encode(BuildContext ctx, Operand<TFloat32> input) {
+    return applyAll(ctx, encoderBlocks, input);
+  }
+
+  /** Decoder output (on the output scale) for codes computed elsewhere in the graph. */
+  public Operand<TFloat32> decode(BuildContext ctx, Operand<TFloat32> codes) {
+    return spec.loss().output(ctx.tf(), flattenIfNeeded(ctx.tf(), applyAll(ctx, decoderBlocks, codes), spec.inputDim()));
+  }
+
+  /** A layer's activations: {@code code}, or {@code encoder[i]} (the output of encoder block i). */
+  public Operand<TFloat32> layer(String name) {
+    if (name.equals("code")) {
+      return code;
+    }
+    int i = Integer.parseInt(name.substring("encoder[".length(), name.length() - 1));
+    return i + 1 < encoderInputs.size() ? encoderInputs.get(i + 1) : code;
   }
 
   private static List<Block> createDecoder(AutoencoderSpec spec, List<Block> encoderBlocks) {

@@ -13,6 +13,8 @@ import io.github.aelab.core.train.Stage;
 import io.github.aelab.core.train.Trainer;
 import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.core.train.TrainingResult;
+import io.github.aelab.models.regularize.Player;
+import io.github.aelab.models.regularize.Regularizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,10 +64,12 @@ public final class AutoencoderSession implements AutoCloseable {
   private final Plan plan;
   private final List<TrainOp> pretrainOps;
   private final TrainOp fitOp;
+  private final List<TrainOp> playerOps;
   private final long seed;
 
   private AutoencoderSession(Graph graph, BuildContext ctx, Autoencoder autoencoder, Session session, Plan plan,
-      List<TrainOp> pretrainOps, TrainOp fitOp, long seed) {
+      List<TrainOp> pretrainOps, TrainOp fitOp, List<TrainOp> playerOps, long seed) {
+    this.playerOps = playerOps;
     this.graph = graph;
     this.ctx = ctx;
     this.autoencoder = autoencoder;
@@ -83,16 +87,33 @@ public final class AutoencoderSession implements AutoCloseable {
    */
   public static AutoencoderSession create(AutoencoderSpec spec, Plan plan, long seed, RuntimeSettings runtime,
       int trainRows) {
+    return create(spec, List.of(), plan, seed, runtime, trainRows);
+  }
+
+  /**
+   * Builds the graph with regularizers: their penalties join the objective, and their players
+   * (an adversary, say) become extra updates of the "fit" stage, run in order after the model's.
+   */
+  public static AutoencoderSession create(AutoencoderSpec spec, List<? extends Regularizer> regularizers, Plan plan,
+      long seed, RuntimeSettings runtime, int trainRows) {
     Graph graph = new Graph();
     try {
       BuildContext ctx = new BuildContext(graph, seed);
-      Autoencoder ae = Autoencoder.build(ctx, spec);
+      Autoencoder ae = Autoencoder.build(ctx, spec, regularizers);
       List<TrainOp> pretrain = plan.pretraining() == null
           ? List.of()
           : StackedPretraining.trainOps(ctx, ae, plan.pretraining(), trainRows);
-      TrainOp fit = TrainOp.build(ctx, "fit", ae.loss(), ae.trainableVariables(), plan.fit().trainOpConfig(trainRows));
+      TrainOp fit = TrainOp.build(ctx, "fit", ae.objective(), ae.trainableVariables(), plan.fit().trainOpConfig(trainRows));
+      List<TrainOp> players = new ArrayList<>();
+      for (Regularizer r : regularizers) {
+        for (Player p : r.players(ctx, ae)) {
+          TrainOp.Config c = new TrainOp.Config(p.optimizer(), plan.fit().schedule(),
+              plan.fit().trainOpConfig(trainRows).stepsPerEpoch(), plan.fit().clipNorm());
+          players.add(TrainOp.build(ctx, p.name(), p.loss(), p.variables(), c));
+        }
+      }
       Session session = Sessions.open(graph, runtime);
-      return new AutoencoderSession(graph, ctx, ae, session, plan, pretrain, fit, seed);
+      return new AutoencoderSession(graph, ctx, ae, session, plan, pretrain, fit, List.copyOf(players), seed);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -112,7 +133,10 @@ public final class AutoencoderSession implements AutoCloseable {
       stages.add(Stage.of(op.name(), op, trainFeeds, List.of(), p.epochs(), p.batchSize(), null));
     }
     FitSpec f = plan.fit();
-    stages.add(new Stage("fit", List.of(fitOp), trainFeeds, validationFeeds, autoencoder.loss(), f.epochs(),
+    List<TrainOp> updates = new ArrayList<>();
+    updates.add(fitOp);
+    updates.addAll(playerOps);
+    stages.add(new Stage("fit", updates, trainFeeds, validationFeeds, autoencoder.objective(), f.epochs(),
         f.batchSize(), f.earlyStopping(), List.of()));
     return stages;
   }

@@ -127,7 +127,7 @@ public record AutoencoderSpec(int inputDim, List<BlockSpec> encoder, BlockSpec c
     return Activation.LINEAR;
   }
 
-  static Activation activationOf(BlockSpec spec) {
+  public static Activation activationOf(BlockSpec spec) {
     if (spec instanceof DenseBlock.Spec d) {
       return d.activation();
     }
