@@ -15,6 +15,7 @@ import io.github.aelab.runner.AutoencoderRun;
 import io.github.aelab.runner.RunDirectory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -98,7 +99,7 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
     files.put("test_images", testImages);
     files.put("test_labels", testLabels);
     AutoencoderRun.Config config = new AutoencoderRun.Config("hinton-mnist", spec,
-        new AutoencoderSession.Plan(pretrain, fit), seed, runtime, train, null, test, files, 10, true);
+        new AutoencoderSession.Plan(pretrain, fit), seed, runtime, train, null, test, files, 10, true, List.of());
 
     RunDirectory run = RunDirectory.create(out, "hinton-mnist");
     Map<String, Object> m = AutoencoderRun.execute(config, run);

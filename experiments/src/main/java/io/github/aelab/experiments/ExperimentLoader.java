@@ -140,7 +140,14 @@ public final class ExperimentLoader {
       return null;
     }
     try {
-      e.model().toAutoencoder(data.cols());
+      var model = e.model().toAutoencoder(data.cols());
+      for (int i = 0; i < e.regularizers().size(); i++) {
+        try {
+          e.regularizers().get(i).check(model);
+        } catch (IllegalArgumentException ex) {
+          problems.add(locateItem(tree, "regularizers", i), "regularizers[" + i + "]", ex.getMessage(), null);
+        }
+      }
     } catch (IllegalArgumentException ex) {
       problems.add(locate(tree, "model"), "model", "does not fit rows of " + data.cols() + " values: " + ex.getMessage(), null);
     }
@@ -150,6 +157,13 @@ public final class ExperimentLoader {
           + e.training().batchSize() + " is larger than the " + trainRows + " training rows", null);
     }
     return data;
+  }
+
+  static Location locateItem(YamlNode tree, String key, int index) {
+    if (tree instanceof YamlNode.MapNode m && m.get(key) instanceof YamlNode.ListNode list && index < list.items().size()) {
+      return list.items().get(index).location();
+    }
+    return locate(tree, key);
   }
 
   /** The location of the deepest existing node on a key path (for problems found after binding). */

@@ -75,6 +75,7 @@ class RoundTripTest {
             pick(r, DataSpec.Scaling.values())),
         new ModelSpec(encoder, new DenseBlock.Spec(1 + r.nextInt(64), pick(r, Activation.values())), decoder,
             pick(r, ReconstructionLoss.values()), decoder instanceof DecoderSpec.Mirror && r.nextBoolean()),
+        randomRegularizers(r),
         new TrainingSpec(randomOptimizer(r), randomSchedule(r), 1 + r.nextInt(500), 1 + r.nextInt(512),
             r.nextBoolean() ? null : 0.1 + r.nextDouble() * 10,
             r.nextBoolean() ? null : new EarlyStopping(1 + r.nextInt(20), r.nextDouble() * 1e-3, r.nextBoolean()),
@@ -82,6 +83,23 @@ class RoundTripTest {
             1 + r.nextInt(50)),
         new EvaluationSpec(r.nextBoolean() ? List.of() : List.of(EvaluationSpec.Baseline.PCA)),
         new RuntimeSettings(pick(r, Device.values()), r.nextInt(8), r.nextInt(8), r.nextBoolean(), r.nextBoolean()));
+  }
+
+  static List<io.github.aelab.models.regularize.Regularizer> randomRegularizers(SplittableRandom r) {
+    List<io.github.aelab.models.regularize.Regularizer> list = new ArrayList<>();
+    for (int i = r.nextInt(3); i > 0; i--) {
+      list.add(switch (r.nextInt(6)) {
+        case 0 -> new io.github.aelab.models.regularize.MaskingNoise(0.01 + r.nextDouble() * 0.9);
+        case 1 -> new io.github.aelab.models.regularize.GaussianNoise(0.01 + r.nextDouble(), r.nextBoolean() ? null : -1.0,
+            r.nextBoolean() ? null : 2.0);
+        case 2 -> new io.github.aelab.models.regularize.SaltAndPepperNoise(0.01 + r.nextDouble() * 0.9, 0, 1);
+        case 3 -> new io.github.aelab.models.regularize.L1Sparsity(0.001 + r.nextDouble(), r.nextBoolean() ? "code" : "encoder[0]");
+        case 4 -> new io.github.aelab.models.regularize.KlSparsity(0.01 + r.nextDouble() * 0.9, 0.1 + r.nextDouble(), "code");
+        default -> new io.github.aelab.models.regularize.Contractive(0.01 + r.nextDouble(),
+            pick(r, io.github.aelab.models.regularize.Contractive.Estimator.values()), 0.001 + r.nextDouble(), 1 + r.nextInt(3));
+      });
+    }
+    return list;
   }
 
   static BlockSpec randomBlock(SplittableRandom r) {

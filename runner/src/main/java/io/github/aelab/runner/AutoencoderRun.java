@@ -11,6 +11,7 @@ import io.github.aelab.core.train.ProgressLog;
 import io.github.aelab.core.train.TrainingResult;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
+import io.github.aelab.models.regularize.Regularizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class AutoencoderRun {
   /** Everything one run needs. {@code validation} may be null; data files are hashed into the provenance. */
   public record Config(String name, AutoencoderSpec spec, AutoencoderSession.Plan plan, long seed,
       RuntimeSettings runtime, Dataset train, Dataset validation, Dataset test, Map<String, Path> dataFiles,
-      int checkpointEveryEpochs, boolean pcaBaseline) {
+      int checkpointEveryEpochs, boolean pcaBaseline, List<Regularizer> regularizers) {
     public Config {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(spec, "spec");
@@ -47,6 +48,7 @@ public final class AutoencoderRun {
       Objects.requireNonNull(train, "train");
       Objects.requireNonNull(test, "test");
       dataFiles = dataFiles == null ? Map.of() : Map.copyOf(dataFiles);
+      regularizers = regularizers == null ? List.of() : List.copyOf(regularizers);
       if (train.cols() != spec.inputDim() || test.cols() != spec.inputDim()) {
         throw new IllegalArgumentException("the model takes " + spec.inputDim() + " features but the data has "
             + train.cols());
@@ -106,7 +108,8 @@ public final class AutoencoderRun {
 
   private static Map<String, Object> train(Config c, RunDirectory run, boolean resume) {
     Dataset train = c.train();
-    try (AutoencoderSession ae = AutoencoderSession.create(c.spec(), c.plan(), c.seed(), c.runtime(), train.rows());
+    try (AutoencoderSession ae = AutoencoderSession.create(c.spec(), c.regularizers(), c.plan(), c.seed(), c.runtime(),
+        train.rows());
         io.github.aelab.core.train.TensorBoardLog tensorboard = new io.github.aelab.core.train.TensorBoardLog(
             run.resolve("tensorboard"))) {
       CheckpointPolicy checkpoints = new CheckpointPolicy(run.resolve("checkpoints"),
@@ -195,6 +198,7 @@ public final class AutoencoderRun {
     data.put("test", describe(c.test()));
     spec.put("data", data);
     spec.put("model", RecordTree.toTree(c.spec()));
+    spec.put("regularizers", RecordTree.toTree(c.regularizers()));
     spec.put("training", RecordTree.toTree(c.plan()));
     spec.put("runtime", RecordTree.toTree(c.runtime()));
     return spec;

@@ -94,6 +94,6 @@ public final class ExperimentRunner {
     }
     boolean pca = e.evaluation().baselines().contains(EvaluationSpec.Baseline.PCA);
     return new Prepared(new AutoencoderRun.Config(e.name(), e.model().toAutoencoder(data.cols()), e.training().plan(),
-        e.seed(), e.runtime(), train, validation, test, files, e.training().checkpointEvery(), pca), scaler);
+        e.seed(), e.runtime(), train, validation, test, files, e.training().checkpointEvery(), pca, e.regularizers()), scaler);
   }
 }

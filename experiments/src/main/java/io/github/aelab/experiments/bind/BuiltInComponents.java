@@ -3,6 +3,7 @@ package io.github.aelab.experiments.bind;
 import static io.github.aelab.experiments.bind.ComponentKind.BLOCK;
 import static io.github.aelab.experiments.bind.ComponentKind.DATA_SOURCE;
 import static io.github.aelab.experiments.bind.ComponentKind.OPTIMIZER;
+import static io.github.aelab.experiments.bind.ComponentKind.REGULARIZER;
 import static io.github.aelab.experiments.bind.ComponentKind.SCHEDULE;
 
 import io.github.aelab.core.block.BatchNormBlock;
@@ -19,6 +20,12 @@ import io.github.aelab.experiments.data.IdxSource;
 import io.github.aelab.experiments.data.MatSource;
 import io.github.aelab.experiments.data.NpzSource;
 import io.github.aelab.experiments.data.SyntheticManifoldSource;
+import io.github.aelab.models.regularize.Contractive;
+import io.github.aelab.models.regularize.GaussianNoise;
+import io.github.aelab.models.regularize.KlSparsity;
+import io.github.aelab.models.regularize.L1Sparsity;
+import io.github.aelab.models.regularize.MaskingNoise;
+import io.github.aelab.models.regularize.SaltAndPepperNoise;
 import java.util.List;
 
 /** The components of core and models under their experiment-file names. */
@@ -45,7 +52,13 @@ public final class BuiltInComponents {
         ComponentType.of(DATA_SOURCE, "idx", IdxSource.class),
         ComponentType.of(DATA_SOURCE, "csv", CsvSource.class),
         ComponentType.of(DATA_SOURCE, "mat", MatSource.class),
-        ComponentType.of(DATA_SOURCE, "npz", NpzSource.class));
+        ComponentType.of(DATA_SOURCE, "npz", NpzSource.class),
+        ComponentType.of(REGULARIZER, "masking_noise", MaskingNoise.class),
+        ComponentType.of(REGULARIZER, "gaussian_noise", GaussianNoise.class),
+        ComponentType.of(REGULARIZER, "salt_and_pepper_noise", SaltAndPepperNoise.class),
+        ComponentType.of(REGULARIZER, "l1_sparsity", L1Sparsity.class),
+        ComponentType.of(REGULARIZER, "kl_sparsity", KlSparsity.class),
+        ComponentType.of(REGULARIZER, "contractive", Contractive.class));
   }
 
   public static ComponentRegistry registry() {

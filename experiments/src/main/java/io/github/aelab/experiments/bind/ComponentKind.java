@@ -14,7 +14,8 @@ public enum ComponentKind {
   BLOCK(BlockSpec.class),
   OPTIMIZER(OptimizerSpec.class),
   SCHEDULE(LearningRateSchedule.class),
-  DATA_SOURCE(DataSourceSpec.class);
+  DATA_SOURCE(DataSourceSpec.class),
+  REGULARIZER(io.github.aelab.models.regularize.Regularizer.class);
 
   private final Class<?> specInterface;
 

@@ -6,8 +6,20 @@ import java.util.Collection;
 public final class Suggestions {
   private Suggestions() {}
 
-  /** The closest candidate within distance max(2, length/3), or null. */
+  /**
+   * The closest candidate within distance max(2, length/3), or else the only candidate that
+   * extends the wrong name ("masking" for "masking_noise"), or null.
+   */
   public static String closest(String wrong, Collection<String> candidates) {
+    String byDistance = closestByDistance(wrong, candidates);
+    if (byDistance != null || wrong.length() < 3) {
+      return byDistance;
+    }
+    java.util.List<String> extending = candidates.stream().filter(c -> c.startsWith(wrong) || c.endsWith(wrong)).toList();
+    return extending.size() == 1 ? extending.get(0) : null;
+  }
+
+  private static String closestByDistance(String wrong, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {

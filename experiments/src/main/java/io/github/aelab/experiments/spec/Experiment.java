@@ -16,6 +16,8 @@ public record Experiment(
     @Doc("fixes data splits, weights, shuffling and noise") @DefaultValue("42") long seed,
     @Doc("the data") DataSpec data,
     @Doc("the autoencoder") ModelSpec model,
+    @Doc("what shapes the representation: noise, sparsity, contraction, ...") @DefaultValue("[]")
+    java.util.List<io.github.aelab.models.regularize.Regularizer> regularizers,
     @Doc("the training plan") TrainingSpec training,
     @Doc("what else is measured") @DefaultValue("{}") EvaluationSpec evaluation,
     @Doc("device, threads, XLA, determinism") @DefaultValue("{}") RuntimeSettings runtime) {
@@ -25,6 +27,7 @@ public record Experiment(
     }
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(model, "model");
+    regularizers = java.util.List.copyOf(regularizers);
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(runtime, "runtime");
