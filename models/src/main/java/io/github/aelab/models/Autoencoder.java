@@ -154,6 +154,11 @@ public final class Autoencoder {
     return spec.loss().output(ctx.tf(), flattenIfNeeded(ctx.tf(), applyAll(ctx, decoderBlocks, codes), spec.inputDim()));
   }
 
+  /** Decoder output before the output nonlinearity (logits for BCE) for codes computed elsewhere. */
+  public Operand<TFloat32> decodePreOutput(BuildContext ctx, Operand<TFloat32> codes) {
+    return flattenIfNeeded(ctx.tf(), applyAll(ctx, decoderBlocks, codes), spec.inputDim());
+  }
+
   /** A layer's activations: {@code code}, or {@code encoder[i]} (the output of encoder block i). */
   public Operand<TFloat32> layer(String name) {
     if (name.equals("code")) {

@@ -65,11 +65,14 @@ public final class AutoencoderSession implements AutoCloseable {
   private final List<TrainOp> pretrainOps;
   private final TrainOp fitOp;
   private final List<TrainOp> playerOps;
+  private final io.github.aelab.models.latent.VariationalEvaluation variational;
   private final long seed;
 
   private AutoencoderSession(Graph graph, BuildContext ctx, Autoencoder autoencoder, Session session, Plan plan,
-      List<TrainOp> pretrainOps, TrainOp fitOp, List<TrainOp> playerOps, long seed) {
+      List<TrainOp> pretrainOps, TrainOp fitOp, List<TrainOp> playerOps,
+      io.github.aelab.models.latent.VariationalEvaluation variational, long seed) {
     this.playerOps = playerOps;
+    this.variational = variational;
     this.graph = graph;
     this.ctx = ctx;
     this.autoencoder = autoencoder;
@@ -112,8 +115,9 @@ public final class AutoencoderSession implements AutoCloseable {
           players.add(TrainOp.build(ctx, p.name(), p.loss(), p.variables(), c));
         }
       }
+      var variational = io.github.aelab.models.latent.VariationalEvaluation.build(ctx, ae);
       Session session = Sessions.open(graph, runtime);
-      return new AutoencoderSession(graph, ctx, ae, session, plan, pretrain, fit, List.copyOf(players), seed);
+      return new AutoencoderSession(graph, ctx, ae, session, plan, pretrain, fit, List.copyOf(players), variational, seed);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -155,6 +159,20 @@ public final class AutoencoderSession implements AutoCloseable {
 
   private Trainer trainer(List<TrainingListener> listeners, CheckpointPolicy checkpoints) {
     return new Trainer(session, ctx.training(), seed, listeners, checkpoints);
+  }
+
+  /** Likelihood estimates when the code is Gaussian (a variational autoencoder), else empty. */
+  public java.util.Optional<io.github.aelab.models.latent.VariationalEvaluation> variational() {
+    return java.util.Optional.ofNullable(variational);
+  }
+
+  /** Posterior means and log-variances of a Gaussian code, row-major: {@code {means, logVariances}}. */
+  public float[][] posterior(float[] rows) {
+    var blocks = autoencoder.encoderBlocks();
+    if (!(blocks.get(blocks.size() - 1) instanceof io.github.aelab.models.latent.GaussianCodeBlock code)) {
+      throw new IllegalStateException("the model's code is not Gaussian");
+    }
+    return new float[][] {run(code.mean(), rows), run(code.logVariance(), rows)};
   }
 
   public float[] encode(float[] rows) {

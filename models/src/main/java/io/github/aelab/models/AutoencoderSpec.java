@@ -113,7 +113,8 @@ public record AutoencoderSpec(int inputDim, List<BlockSpec> encoder, BlockSpec c
     }
     return spec instanceof DenseBlock.Spec || spec instanceof Conv2DBlock.Spec
         || spec instanceof io.github.aelab.core.block.Conv2DTransposeBlock.Spec
-        || spec instanceof ReshapeBlock.Spec || spec instanceof ReshapeBlock.FlattenSpec;
+        || spec instanceof ReshapeBlock.Spec || spec instanceof ReshapeBlock.FlattenSpec
+        || spec instanceof io.github.aelab.models.latent.GaussianCodeBlock.Spec;
   }
 
   /** The activation of the representation that block {@code i} reads: its nearest activated predecessor's, linear for the input. */

@@ -103,6 +103,9 @@ public final class AutoencoderRun {
         String.join("; then ", parts));
   }
 
+  /** Importance samples of the likelihood estimate written for variational models (the benchmark uses more). */
+  static final int IWAE_SAMPLES = 50;
+
   /** For tests of failure handling only: a run that throws after this epoch, as a killed process would stop. */
   static final String FAIL_AFTER_EPOCH = "aelab.faultInjection.failAfterEpoch";
 
@@ -168,6 +171,13 @@ public final class AutoencoderRun {
       metrics.put("train.stopped_early", result.stoppedEarly());
       metrics.put("train.seconds", result.history().stream().mapToDouble(EpochRecord::seconds).sum());
 
+      ae.variational().ifPresent(v -> {
+        float[] x = c.test().features();
+        metrics.put("test.negative_elbo", v.negativeElbo(ae.session(), x));
+        metrics.put("test.kl", v.kl(ae.session(), x));
+        metrics.put("test.iwae_nll", v.importanceWeightedNll(ae.session(), x, IWAE_SAMPLES));
+        metrics.put("test.iwae_samples", IWAE_SAMPLES);
+      });
       run.writeText("test_scores.csv", scoresCsv(scores));
       ae.exportSavedModel(run.resolve("model"));
       writePlots(run, result, c.test(), ae.encode(c.test().features()), (int) c.spec().codeShape().size(), reconstruction);

@@ -41,6 +41,7 @@ public final class BuiltInComponents {
         ComponentType.of(BLOCK, "flatten", ReshapeBlock.FlattenSpec.class),
         ComponentType.of(BLOCK, "dropout", DropoutBlock.Spec.class),
         ComponentType.of(BLOCK, "batch_norm", BatchNormBlock.Spec.class),
+        ComponentType.of(BLOCK, "gaussian", io.github.aelab.models.latent.GaussianCodeBlock.Spec.class),
         ComponentType.of(OPTIMIZER, "adam", OptimizerSpec.Adam.class),
         ComponentType.of(OPTIMIZER, "sgd", OptimizerSpec.Sgd.class),
         ComponentType.of(OPTIMIZER, "rmsprop", OptimizerSpec.RmsProp.class),
@@ -58,7 +59,8 @@ public final class BuiltInComponents {
         ComponentType.of(REGULARIZER, "salt_and_pepper_noise", SaltAndPepperNoise.class),
         ComponentType.of(REGULARIZER, "l1_sparsity", L1Sparsity.class),
         ComponentType.of(REGULARIZER, "kl_sparsity", KlSparsity.class),
-        ComponentType.of(REGULARIZER, "contractive", Contractive.class));
+        ComponentType.of(REGULARIZER, "contractive", Contractive.class),
+        ComponentType.of(REGULARIZER, "kl_divergence", io.github.aelab.models.regularize.KlDivergence.class));
   }
 
   public static ComponentRegistry registry() {
