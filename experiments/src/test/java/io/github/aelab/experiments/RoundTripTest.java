@@ -88,7 +88,12 @@ class RoundTripTest {
   static List<io.github.aelab.models.regularize.Regularizer> randomRegularizers(SplittableRandom r) {
     List<io.github.aelab.models.regularize.Regularizer> list = new ArrayList<>();
     for (int i = r.nextInt(3); i > 0; i--) {
-      list.add(switch (r.nextInt(6)) {
+      list.add(switch (r.nextInt(8)) {
+        case 6 -> new io.github.aelab.models.regularize.KlDivergence(0.1 + r.nextDouble(), r.nextInt(1000));
+        case 7 -> new io.github.aelab.models.regularize.Adversarial(new io.github.aelab.models.regularize.Prior(
+            pick(r, io.github.aelab.models.regularize.Prior.Kind.values()), 0.1 + r.nextDouble(), 1 + r.nextInt(20),
+            r.nextDouble() * 5, 1 + r.nextInt(5), 0.5 + r.nextDouble()), List.of(1 + r.nextInt(64)), randomOptimizer(r),
+            randomOptimizer(r));
         case 0 -> new io.github.aelab.models.regularize.MaskingNoise(0.01 + r.nextDouble() * 0.9);
         case 1 -> new io.github.aelab.models.regularize.GaussianNoise(0.01 + r.nextDouble(), r.nextBoolean() ? null : -1.0,
             r.nextBoolean() ? null : 2.0);

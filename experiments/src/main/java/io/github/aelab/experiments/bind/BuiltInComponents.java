@@ -60,7 +60,8 @@ public final class BuiltInComponents {
         ComponentType.of(REGULARIZER, "l1_sparsity", L1Sparsity.class),
         ComponentType.of(REGULARIZER, "kl_sparsity", KlSparsity.class),
         ComponentType.of(REGULARIZER, "contractive", Contractive.class),
-        ComponentType.of(REGULARIZER, "kl_divergence", io.github.aelab.models.regularize.KlDivergence.class));
+        ComponentType.of(REGULARIZER, "kl_divergence", io.github.aelab.models.regularize.KlDivergence.class),
+        ComponentType.of(REGULARIZER, "adversarial", io.github.aelab.models.regularize.Adversarial.class));
   }
 
   public static ComponentRegistry registry() {
