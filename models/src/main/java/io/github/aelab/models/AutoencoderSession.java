@@ -188,6 +188,38 @@ public final class AutoencoderSession implements AutoCloseable {
     return run(autoencoder.perExampleLoss(), rows);
   }
 
+  /**
+   * Codes on the straight line from {@code from} to {@code to} (both one code each), {@code steps}
+   * points including both ends, decoded: row-major, {@code steps} rows. Walks the latent space
+   * between two inputs' codes, or two prior samples.
+   */
+  public float[] interpolate(float[] from, float[] to, int steps) {
+    if (from.length != to.length || steps < 2) {
+      throw new IllegalArgumentException("interpolate needs two codes of one width and steps >= 2");
+    }
+    float[] path = new float[steps * from.length];
+    for (int s = 0; s < steps; s++) {
+      double t = s / (double) (steps - 1);
+      for (int j = 0; j < from.length; j++) {
+        path[s * from.length + j] = (float) ((1 - t) * from[j] + t * to[j]);
+      }
+    }
+    return decode(path);
+  }
+
+  /** {@code n} new rows generated from the standard normal prior of a Gaussian code, seeded. */
+  public float[] sampleFromPrior(int n, long seed) {
+    int width = (int) autoencoder.spec().codeShape().size();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    float[] z = new float[n * width];
+    for (int i = 0; i < z.length; i++) {
+      double u1 = r.nextDouble();
+      double u2 = r.nextDouble();
+      z[i] = (float) (Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2));
+    }
+    return decode(z);
+  }
+
   public float[] decode(float[] codes) {
     long codeWidth = autoencoder.spec().codeShape().size();
     return Inference.run(session, autoencoder.codeInput(), autoencoder.decoded(), codes, (int) codeWidth, 1024);

@@ -89,9 +89,12 @@ class VariationalAutoencoderTest {
       assertThat(iw1).isCloseTo(elbo, within(0.05 * Math.abs(elbo)));
       assertThat(iw50).isLessThan(iw1);
       assertThat(eval.kl(vae.session(), test)).isPositive();
-      // Sampling from the prior gives images on the data's scale.
-      float[] samples = vae.decode(new float[] {0, 0, 1, -1, -1, 1});
+      // Sampling from the prior gives images on the data's scale; interpolation ends at the endpoints' decodings.
+      float[] samples = vae.sampleFromPrior(3, 1);
       assertThat(samples).hasSize(3 * 784);
+      float[] path = vae.interpolate(new float[] {-1, 0}, new float[] {1, 0}, 5);
+      assertThat(path).hasSize(5 * 784);
+      assertThat(java.util.Arrays.copyOfRange(path, 4 * 784, 5 * 784)).containsExactly(vae.decode(new float[] {1, 0}), within(1e-5f));
       for (float v : samples) {
         assertThat(v).isBetween(0f, 1f);
       }
