@@ -71,6 +71,18 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
   @Option(names = "--xla", description = "XLA JIT (needs TF_XLA_FLAGS=--tf_xla_cpu_global_jit on CPU).")
   boolean xla;
 
+  @Option(names = "--tied", description = "Tie decoder weights to the transposed encoder weights (as Hinton's unrolled RBMs start).")
+  boolean tied;
+
+  @Option(names = "--input-noise", description = "Std of Gaussian noise on the inputs in training, clipped to [0, 1] (0: none).")
+  double inputNoise;
+
+  @Option(names = "--validation", defaultValue = "0", description = "Hold out this many training images for early stopping with restore-best (0: none; default: ${DEFAULT-VALUE}).")
+  int validationRows;
+
+  @Option(names = "--patience", defaultValue = "10", description = "Early-stopping patience in epochs (with --validation; default: ${DEFAULT-VALUE}).")
+  int patience;
+
   @Override
   public Integer call() {
     Path dir = DataDirectory.find(data, "mnist");
@@ -83,14 +95,24 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
     if (limit != null) {
       train = train.head(limit);
     }
+    Dataset validation = null;
+    if (validationRows > 0) {
+      // The last images of the training file, a fixed choice, so every run stops on the same rows.
+      int keep = train.rows() - validationRows;
+      validation = train.subset(java.util.stream.IntStream.range(keep, train.rows()).toArray(), "-validation");
+      train = train.head(keep);
+    }
     Activation hidden = Activation.fromYamlName(activation);
     AutoencoderSpec spec = AutoencoderSpec.builder(784)
         .hidden(hidden, 1000, 500, 250)
         .code(30, Activation.LINEAR)
         .loss(ReconstructionLoss.BCE)
+        .tiedWeights(tied)
         .build();
     FitSpec fit = new FitSpec(new OptimizerSpec.Adam(learningRate), new LearningRateSchedule.Cosine(epochs, 0.02),
-        epochs, batch, null, null);
+        epochs, batch, null, validation == null ? null : new io.github.aelab.core.train.EarlyStopping(patience, 0, true));
+    List<io.github.aelab.models.regularize.Regularizer> regularizers = inputNoise > 0
+        ? List.of(new io.github.aelab.models.regularize.GaussianNoise(inputNoise, 0.0, 1.0)) : List.of();
     FitSpec pretrain = pretrainEpochs > 0 ? FitSpec.adam(learningRate, pretrainEpochs, batch) : null;
     RuntimeSettings runtime = new RuntimeSettings(Device.CPU, threads, 0, xla, false);
     Map<String, Path> files = new LinkedHashMap<>();
@@ -99,7 +121,7 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
     files.put("test_images", testImages);
     files.put("test_labels", testLabels);
     AutoencoderRun.Config config = new AutoencoderRun.Config("hinton-mnist", spec,
-        new AutoencoderSession.Plan(pretrain, fit), seed, runtime, train, null, test, files, 10, true, List.of());
+        new AutoencoderSession.Plan(pretrain, fit), seed, runtime, train, validation, test, files, 10, true, regularizers);
 
     RunDirectory run = RunDirectory.create(out, "hinton-mnist");
     Map<String, Object> m = AutoencoderRun.execute(config, run);

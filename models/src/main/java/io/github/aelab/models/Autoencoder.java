@@ -206,10 +206,7 @@ public final class Autoencoder {
 
   private static Operand<TFloat32> flattenIfNeeded(Ops tf, Operand<TFloat32> out, int inputDim) {
     Shape s = out.shape();
-    long perExample = 1;
-    for (int i = 1; i < s.numDimensions(); i++) {
-      perExample *= s.size(i);
-    }
+    long perExample = io.github.aelab.core.graph.Shapes.perExampleSize(s);
     if (perExample != inputDim) {
       throw new IllegalArgumentException("the decoder produces " + perExample + " values per example "
           + s + " but the input has " + inputDim);

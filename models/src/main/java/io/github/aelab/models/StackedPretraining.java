@@ -2,6 +2,7 @@ package io.github.aelab.models;
 
 import io.github.aelab.core.block.Block;
 import io.github.aelab.core.graph.BuildContext;
+import io.github.aelab.core.graph.Shapes;
 import io.github.aelab.core.loss.ReconstructionLoss;
 import io.github.aelab.core.optim.TrainOp;
 import io.github.aelab.core.train.FitSpec;
@@ -56,7 +57,7 @@ public final class StackedPretraining {
       Operand<TFloat32> target = tf.stopGradient(ae.encoderInput(i));
       Operand<TFloat32> rebuilt = mirror.apply(ctx, layer.apply(ctx, target));
       ReconstructionLoss lossKind = i == 0 || onlyReshapesBelow(encoding, i) ? ae.spec().loss() : ReconstructionLoss.MSE;
-      Operand<TFloat32> loss = lossKind.mean(tf, flat(tf, target), flat(tf, rebuilt));
+      Operand<TFloat32> loss = lossKind.mean(tf, Shapes.flatten(tf, target), Shapes.flatten(tf, rebuilt));
       ops.add(TrainOp.build(ctx, "pretrain_" + k, loss, vars, fit.trainOpConfig(trainRows)));
     }
     return ops;
@@ -69,16 +70,5 @@ public final class StackedPretraining {
       }
     }
     return true;
-  }
-
-  private static Operand<TFloat32> flat(Ops tf, Operand<TFloat32> x) {
-    if (x.shape().numDimensions() == 2) {
-      return x;
-    }
-    long n = 1;
-    for (int d = 1; d < x.shape().numDimensions(); d++) {
-      n *= x.shape().size(d);
-    }
-    return tf.reshape(x, tf.constant(new long[] {-1, n}));
   }
 }

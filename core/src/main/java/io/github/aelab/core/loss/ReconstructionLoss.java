@@ -34,7 +34,7 @@ public enum ReconstructionLoss {
           tf.math.sub(tf.math.maximum(preActivation, tf.constant(0f)), tf.math.mul(preActivation, target)),
           tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(preActivation)))));
     };
-    return tf.math.mean(flatten(tf, elementwise), tf.constant(1));
+    return tf.math.mean(io.github.aelab.core.graph.Shapes.flatten(tf, elementwise), tf.constant(1));
   }
 
   /** The scalar training loss: the batch mean of {@link #perExample}. */
@@ -47,19 +47,7 @@ public enum ReconstructionLoss {
    * Salakhutdinov 2006 report its test-set average): shape [batch].
    */
   public static Operand<TFloat32> sumSquaredError(Ops tf, Operand<TFloat32> target, Operand<TFloat32> output) {
-    return tf.reduceSum(flatten(tf, tf.math.squaredDifference(output, target)), tf.constant(1));
-  }
-
-  private static Operand<TFloat32> flatten(Ops tf, Operand<TFloat32> x) {
-    if (x.shape().numDimensions() == 2) {
-      return x;
-    }
-    long perExample = 1;
-    for (int i = 1; i < x.shape().numDimensions(); i++) {
-      perExample *= x.shape().size(i);
-    }
-    Operand<TInt32> flat = tf.constant(new int[] {-1, (int) perExample});
-    return tf.reshape(x, flat);
+    return tf.reduceSum(io.github.aelab.core.graph.Shapes.flatten(tf, tf.math.squaredDifference(output, target)), tf.constant(1));
   }
 
   public String yamlName() {

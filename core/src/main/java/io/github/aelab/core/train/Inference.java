@@ -18,10 +18,7 @@ public final class Inference {
       int batchSize) {
     Feed feed = new Feed(input, rows, cols);
     int n = feed.rowCount();
-    long perRow = 1;
-    for (int d = 1; d < output.shape().numDimensions(); d++) {
-      perRow *= output.shape().size(d);
-    }
+    long perRow = io.github.aelab.core.graph.Shapes.perExampleSize(output.shape());
     if (perRow < 0) {
       throw new IllegalArgumentException("output " + output.shape() + " has an unknown per-row size");
     }

@@ -34,13 +34,6 @@ final class Layers {
   }
 
   static Operand<TFloat32> flat(Ops tf, Operand<TFloat32> x) {
-    if (x.shape().numDimensions() == 2) {
-      return x;
-    }
-    long n = 1;
-    for (int d = 1; d < x.shape().numDimensions(); d++) {
-      n *= x.shape().size(d);
-    }
-    return tf.reshape(x, tf.constant(new long[] {-1, n}));
+    return io.github.aelab.core.graph.Shapes.flatten(tf, x);
   }
 }
