@@ -1,0 +1,178 @@
+package io.github.aelab.benchmarks;
+
+import io.github.aelab.core.block.Conv2DBlock;
+import io.github.aelab.core.block.ReshapeBlock;
+import io.github.aelab.core.graph.Activation;
+import io.github.aelab.core.loss.ReconstructionLoss;
+import io.github.aelab.core.runtime.Device;
+import io.github.aelab.core.runtime.RuntimeSettings;
+import io.github.aelab.core.train.EpochRecord;
+import io.github.aelab.core.train.FitSpec;
+import io.github.aelab.core.train.TrainingResult;
+import io.github.aelab.models.AutoencoderSession;
+import io.github.aelab.models.AutoencoderSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Training samples/s and scoring rows/s of the reference models at one batch size: the Hinton
+ * 784-1000-500-250-30 autoencoder, the DEC 784-500-500-2000-10 autoencoder and a convolutional
+ * autoencoder, with the machine's single-precision matmul rate measured in the same run (so a
+ * percentage of it is honest) and the process's memory high-water mark. Epochs after the first
+ * (warm-up) are timed; the median is reported.
+ */
+@Command(name = "throughput", mixinStandardHelpOptions = true,
+    description = "Training and scoring throughput of the reference autoencoders, with the machine's sgemm rate.")
+public final class ThroughputBenchmark implements Callable<Integer> {
+
+  @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--rows", defaultValue = "16384", description = "Rows per epoch (default: ${DEFAULT-VALUE}).")
+  int rows;
+
+  @Option(names = "--epochs", defaultValue = "4", description = "Epochs per model; the first is warm-up (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads, 0 for all cores (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--models", split = ",", defaultValue = "hinton,dec,conv", description = "Models to run (default: ${DEFAULT-VALUE}).")
+  List<String> models;
+
+  @Option(names = "--out", description = "Write results.json and report.md here.")
+  Path out;
+
+  static AutoencoderSpec model(String name) {
+    return switch (name) {
+      case "hinton" -> AutoencoderSpec.builder(784).hidden(Activation.RELU, 1000, 500, 250).code(30, Activation.LINEAR)
+          .loss(ReconstructionLoss.BCE).build();
+      case "dec" -> AutoencoderSpec.builder(784).hidden(Activation.RELU, 500, 500, 2000).code(10, Activation.LINEAR)
+          .loss(ReconstructionLoss.MSE).build();
+      case "conv" -> AutoencoderSpec.builder(784)
+          .encoder(new ReshapeBlock.Spec(new long[] {28, 28, 1}), new Conv2DBlock.Spec(32, 3, 2, Activation.RELU),
+              new Conv2DBlock.Spec(64, 3, 2, Activation.RELU), new ReshapeBlock.FlattenSpec())
+          .code(16, Activation.LINEAR).loss(ReconstructionLoss.BCE).build();
+      default -> throw new IllegalArgumentException("unknown model '" + name + "'; known: hinton, dec, conv");
+    };
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    RuntimeSettings runtime = new RuntimeSettings(Device.CPU, threads, 0, false, false);
+    float[] x = new float[rows * 784];
+    SplittableRandom r = new SplittableRandom(1);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextDouble();
+    }
+    double gflops = sgemmGflops(runtime);
+    List<Map<String, Object>> results = new ArrayList<>();
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+        "machine sgemm rate: %.1f GFLOP/s (2048x2048, %s threads)%n%n| model | train samples/s | train GFLOP/s | %% of sgemm | score rows/s |%n| --- | --- | --- | --- | --- |%n",
+        gflops, threads == 0 ? "all" : threads));
+    for (String name : models) {
+      AutoencoderSpec spec = model(name);
+      try (AutoencoderSession ae = AutoencoderSession.create(spec, AutoencoderSession.Plan.of(FitSpec.adam(1e-4, epochs, batch)),
+          1, runtime, rows)) {
+        TrainingResult t = ae.fit(x, null, List.of(), null);
+        double[] perEpoch = t.history().stream().skip(1).mapToDouble(EpochRecord::samplesPerSecond).sorted().toArray();
+        double samples = perEpoch[perEpoch.length / 2];
+        ae.score(x); // warm-up
+        long start = System.nanoTime();
+        ae.score(x);
+        double scoreRate = rows / ((System.nanoTime() - start) / 1e9);
+        double flopsPerSample = 6.0 * weights(spec); // forward 2, backward 4 per weight (dense layers)
+        double trainGflops = name.equals("conv") ? Double.NaN : samples * flopsPerSample / 1e9;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", name);
+        m.put("batch", batch);
+        m.put("train_samples_per_second", samples);
+        m.put("train_gflops", trainGflops);
+        m.put("percent_of_sgemm", 100 * trainGflops / gflops);
+        m.put("score_rows_per_second", scoreRate);
+        results.add(m);
+        table.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %.0f |%n", name, samples,
+            Double.isNaN(trainGflops) ? "" : String.format(Locale.ROOT, "%.1f", trainGflops),
+            Double.isNaN(trainGflops) ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * trainGflops / gflops), scoreRate));
+      }
+    }
+    long hwm = highWaterBytes();
+    table.append(String.format(Locale.ROOT, "%nmemory high-water mark: %.0f MiB%n", hwm / 1048576.0));
+    System.out.print(table);
+    if (out != null) {
+      Files.createDirectories(out);
+      Map<String, Object> all = new LinkedHashMap<>();
+      all.put("sgemm_gflops", gflops);
+      all.put("models", results);
+      all.put("memory_high_water_bytes", hwm);
+      new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), all);
+      Files.writeString(out.resolve("report.md"), "# throughput\n\n" + table);
+    }
+    return 0;
+  }
+
+  /** Weights of the dense layers of encoder, code and mirrored decoder. */
+  static long weights(AutoencoderSpec spec) {
+    long total = 0;
+    long width = spec.inputDim();
+    var blocks = spec.encoderWithCode();
+    for (var b : blocks) {
+      if (b instanceof io.github.aelab.core.block.DenseBlock.Spec d) {
+        total += 2 * width * d.units(); // the mirror has as many
+        width = d.units();
+      }
+    }
+    return total;
+  }
+
+  /** Single-precision matmul rate of this machine through TensorFlow: 2048 x 2048 products, best of five. */
+  static double sgemmGflops(RuntimeSettings runtime) {
+    int n = 2048;
+    try (Graph g = new Graph(); Session s = io.github.aelab.core.runtime.Sessions.open(g, runtime)) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> a = tf.variable(tf.random.statelessRandomUniform(tf.constant(new long[] {n, n}), tf.constant(new long[] {1, 2})));
+      Operand<TFloat32> b = tf.variable(tf.random.statelessRandomUniform(tf.constant(new long[] {n, n}), tf.constant(new long[] {3, 4})));
+      Operand<TFloat32> c = tf.reduceSum(tf.linalg.matMul(a, b), tf.constant(new int[] {0, 1}));
+      double best = Double.MAX_VALUE;
+      for (int i = 0; i < 6; i++) {
+        long t = System.nanoTime();
+        try (Result r = s.runner().fetch(c).run()) {
+          r.get(0);
+        }
+        if (i > 0) {
+          best = Math.min(best, (System.nanoTime() - t) / 1e9);
+        }
+      }
+      return 2.0 * n * n * n / best / 1e9;
+    }
+  }
+
+  static long highWaterBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+}
