@@ -22,6 +22,9 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
   @CommandLine.Option(names = "--filter", paramLabel = "TEXT", description = "Run only entries whose name contains TEXT.")
   String filter;
 
+  @CommandLine.Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key in every entry, e.g. --set runtime.device=gpu (repeatable).")
+  java.util.List<String> overrides = new java.util.ArrayList<>();
+
   @CommandLine.Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/bench-<suite>-<timestamp>).")
   java.nio.file.Path out;
 
@@ -43,7 +46,7 @@ public final class BenchCommand implements java.util.concurrent.Callable<Integer
     java.nio.file.Path dir = out != null ? out : java.nio.file.Path.of("runs", "bench-" + s.name() + "-"
         + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
             .format(java.time.Instant.now()));
-    var rows = runner.run(file, s, filter, dir);
+    var rows = runner.run(file, s, filter, overrides, dir);
     System.out.println();
     System.out.print(SuiteRunner.table(rows));
     long failed = rows.stream().filter(r -> r.violation() != null).count();

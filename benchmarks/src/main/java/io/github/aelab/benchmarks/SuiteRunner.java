@@ -47,7 +47,7 @@ final class SuiteRunner {
     return suite;
   }
 
-  List<Row> run(Path suiteFile, Suite suite, String filter, Path out) throws IOException {
+  List<Row> run(Path suiteFile, Suite suite, String filter, List<String> overrides, Path out) throws IOException {
     List<Row> rows = new ArrayList<>();
     for (Suite.Entry e : suite.entries()) {
       if (filter != null && !e.name().contains(filter)) {
@@ -55,7 +55,9 @@ final class SuiteRunner {
       }
       Path experiment = suiteFile.toAbsolutePath().getParent().resolve(e.experiment()).normalize();
       System.out.println("== " + e.name() + " (" + experiment + ")");
-      Map<String, Object> metrics = runner.run(loader.load(experiment, e.set()), RunDirectory.create(out.resolve(e.name()), e.name()));
+      List<String> sets = new ArrayList<>(e.set());
+      sets.addAll(overrides);
+      Map<String, Object> metrics = runner.run(loader.load(experiment, sets), RunDirectory.create(out.resolve(e.name()), e.name()));
       for (Suite.Expectation x : e.expect()) {
         double ours = number(metrics.get(x.metric()));
         Double base = x.baseline() == null ? null : number(metrics.get(x.baseline()));

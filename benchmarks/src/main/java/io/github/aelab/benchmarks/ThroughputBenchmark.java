@@ -53,6 +53,9 @@ public final class ThroughputBenchmark implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads, 0 for all cores (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}).")
+  String device;
+
   @Option(names = "--models", split = ",", defaultValue = "hinton,dec,conv", description = "Models to run (default: ${DEFAULT-VALUE}).")
   List<String> models;
 
@@ -75,7 +78,8 @@ public final class ThroughputBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    RuntimeSettings runtime = new RuntimeSettings(Device.CPU, threads, 0, false, false);
+    RuntimeSettings runtime = new RuntimeSettings(Device.valueOf(device.toUpperCase(Locale.ROOT)), threads, 0, false, false);
+    System.out.println("device: " + io.github.aelab.core.runtime.Sessions.resolve(runtime.device()).yamlName());
     float[] x = new float[rows * 784];
     SplittableRandom r = new SplittableRandom(1);
     for (int i = 0; i < x.length; i++) {
