@@ -31,8 +31,11 @@ public final class ExperimentLoader {
     this.binder = new SpecBinder(registry).withAdapter(DecoderSpec.class, io.github.aelab.experiments.bind.Adapters.decoder());
   }
 
-  /** A valid experiment, with its loaded data (loading is part of validation: shapes are checked against it). */
-  public record Loaded(Experiment experiment, Path file, Path baseDir, String text, Dataset data) {}
+  /**
+   * A valid experiment, with its loaded data (loading is part of validation: shapes are checked
+   * against it); {@code testData} is null unless the experiment names a separate test source.
+   */
+  public record Loaded(Experiment experiment, Path file, Path baseDir, String text, Dataset data, Dataset testData) {}
 
   public Loaded load(Path file, List<String> overrides) {
     Problems problems = new Problems();
@@ -69,6 +72,7 @@ public final class ExperimentLoader {
 
     Path baseDir = file.toAbsolutePath().getParent();
     Dataset data = crossCheck(experiment, tree, baseDir, problems);
+    Dataset testData = data == null ? null : loadTestSource(experiment, tree, baseDir, data, problems);
     problems.throwIfAny(name);
     String text;
     try {
@@ -76,7 +80,7 @@ public final class ExperimentLoader {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return new Loaded(experiment, file, baseDir, text, data);
+    return new Loaded(experiment, file, baseDir, text, data, testData);
   }
 
   private YamlNode readWithBase(Path file, Problems problems, List<Path> chain) {
@@ -139,6 +143,7 @@ public final class ExperimentLoader {
       problems.add(sourceAt, "data.source", ex.getMessage(), null);
       return null;
     }
+
     try {
       var model = e.model().toAutoencoder(data.cols());
       for (int i = 0; i < e.regularizers().size(); i++) {
@@ -151,12 +156,37 @@ public final class ExperimentLoader {
     } catch (IllegalArgumentException ex) {
       problems.add(locate(tree, "model"), "model", "does not fit rows of " + data.cols() + " values: " + ex.getMessage(), null);
     }
-    int trainRows = (int) (data.rows() * (1 - e.data().split().testFraction()) * (1 - e.data().split().validationFraction()));
+    int trainRows = (int) (data.rows() * (1 - e.data().effectiveTestFraction()) * (1 - e.data().split().validationFraction()));
+
     if (trainRows < e.training().batchSize()) {
       problems.add(locate(tree, "training", "batch_size"), "training.batch_size", "batch_size "
           + e.training().batchSize() + " is larger than the " + trainRows + " training rows", null);
     }
     return data;
+  }
+
+  private static Dataset loadTestSource(Experiment e, YamlNode tree, Path baseDir, Dataset data, Problems problems) {
+    if (e.data().testSource() == null) {
+      return null;
+    }
+    Location at = locate(tree, "data", "test_source");
+    for (Path f : e.data().testSource().files(baseDir)) {
+      if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+        problems.add(at, "data.test_source", "data file " + f + " does not exist or is not readable", null);
+        return null;
+      }
+    }
+    try {
+      Dataset test = e.data().testSource().load(baseDir, e.seed() + 1);
+      if (test.cols() != data.cols()) {
+        problems.add(at, "data.test_source", "test rows have " + test.cols() + " values but the training rows "
+            + data.cols(), null);
+      }
+      return test;
+    } catch (DataLoadException ex) {
+      problems.add(at, "data.test_source", ex.getMessage(), null);
+      return null;
+    }
   }
 
   static Location locateItem(YamlNode tree, String key, int index) {

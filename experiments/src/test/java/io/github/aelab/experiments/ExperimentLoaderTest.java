@@ -39,7 +39,7 @@ class ExperimentLoaderTest {
   void quickstartBindsToTheExpectedRecords() {
     Experiment e = loader.load(EXAMPLES.resolve("quickstart.yaml"), List.of()).experiment();
     Experiment expected = new Experiment("quickstart", "1-unit-code deep autoencoder vs PCA-1 on a curve in 20-D", 42,
-        new DataSpec(new SyntheticManifoldSource(2000, 20, 1, 0.02), new DataSpec.SplitSpec(0.2, 0.1),
+        new DataSpec(new SyntheticManifoldSource(2000, 20, 1, 0.02), null, new DataSpec.SplitSpec(0.2, 0.1),
             DataSpec.Scaling.Z_SCORE),
         new ModelSpec(List.of(new DenseBlock.Spec(64, Activation.TANH), new DenseBlock.Spec(32, Activation.TANH)),
             new DenseBlock.Spec(1, Activation.LINEAR), new DecoderSpec.Mirror(), ReconstructionLoss.MSE, false),

@@ -71,7 +71,10 @@ class RoundTripTest {
     }
     DecoderSpec decoder = r.nextBoolean() ? new DecoderSpec.Mirror() : new DecoderSpec.Explicit(List.of(randomBlock(r)));
     return new Experiment("exp-" + r.nextInt(1000), r.nextBoolean() ? "" : "a description: with 'quotes' and # hash",
-        r.nextLong(), new DataSpec(randomSource(r), new DataSpec.SplitSpec(0.05 + r.nextDouble() * 0.5, r.nextDouble() * 0.5),
+        r.nextLong(), r.nextBoolean()
+            ? new DataSpec(randomSource(r), null, new DataSpec.SplitSpec(0.05 + r.nextDouble() * 0.5, r.nextDouble() * 0.5),
+            pick(r, DataSpec.Scaling.values()))
+            : new DataSpec(randomSource(r), randomSource(r), new DataSpec.SplitSpec(null, r.nextDouble() * 0.5),
             pick(r, DataSpec.Scaling.values())),
         new ModelSpec(encoder, new DenseBlock.Spec(1 + r.nextInt(64), pick(r, Activation.values())), decoder,
             pick(r, ReconstructionLoss.values()), decoder instanceof DecoderSpec.Mirror && r.nextBoolean()),

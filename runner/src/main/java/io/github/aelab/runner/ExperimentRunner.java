@@ -33,7 +33,7 @@ public final class ExperimentRunner {
     Experiment e = loaded.experiment();
     run.writeText("spec.yaml", loaded.text());
     run.writeText("resolved.yaml", writer.toYaml(e));
-    Prepared prepared = prepare(e, loaded.data(), loaded.baseDir());
+    Prepared prepared = prepare(e, loaded);
     run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
     return AutoencoderRun.execute(prepared.config(), run);
   }
@@ -54,25 +54,28 @@ public final class ExperimentRunner {
       throw new IllegalArgumentException(run.root() + ": the experiment differs from the one this run recorded "
           + "(resolved.yaml); resume with the same file and --set options");
     }
-    Prepared prepared = prepare(e, loaded.data(), loaded.baseDir());
+    Prepared prepared = prepare(e, loaded);
     return AutoencoderRun.execute(prepared.config(), run, true);
   }
 
   /** The run's configuration and the scaler fitted on its training rows (null for none). */
   public record Prepared(AutoencoderRun.Config config, Scaler scaler) {}
 
-  static AutoencoderRun.Config config(Experiment e, Dataset data, Path baseDir) {
-    return prepare(e, data, baseDir).config();
-  }
-
   /** Splits and scales exactly as a run does: the same seed gives the same test rows. */
-  public static Prepared prepare(Experiment e, Dataset data, Path baseDir) {
+  public static Prepared prepare(Experiment e, ExperimentLoader.Loaded loaded) {
+    Dataset data = loaded.data();
+    Path baseDir = loaded.baseDir();
     DataSpec.SplitSpec fractions = e.data().split();
-    Split outer = Splits.trainTest(data, 1 - fractions.testFraction(), e.seed());
-    Dataset train = outer.train();
+    Dataset train = data;
+    Dataset test = loaded.testData();
+    if (test == null) {
+      Split outer = Splits.trainTest(data, 1 - e.data().effectiveTestFraction(), e.seed());
+      train = outer.train();
+      test = outer.test();
+    }
     Dataset validation = null;
     if (fractions.validationFraction() > 0) {
-      Split inner = Splits.trainTest(outer.train(), 1 - fractions.validationFraction(), e.seed() + 1);
+      Split inner = Splits.trainTest(train, 1 - fractions.validationFraction(), e.seed() + 1);
       train = inner.train();
       validation = inner.test();
     }
@@ -81,14 +84,16 @@ public final class ExperimentRunner {
       case MIN_MAX -> MinMaxScaler.fit(train);
       case Z_SCORE -> ZScoreScaler.fit(train);
     };
-    Dataset test = outer.test();
     if (scaler != null) {
       train = scaler.transform(train);
       test = scaler.transform(test);
       validation = validation == null ? null : scaler.transform(validation);
     }
     Map<String, Path> files = new LinkedHashMap<>();
-    List<Path> sourceFiles = e.data().source().files(baseDir);
+    List<Path> sourceFiles = new java.util.ArrayList<>(e.data().source().files(baseDir));
+    if (e.data().testSource() != null) {
+      sourceFiles.addAll(e.data().testSource().files(baseDir));
+    }
     for (int i = 0; i < sourceFiles.size(); i++) {
       files.put("source_" + i, sourceFiles.get(i));
     }

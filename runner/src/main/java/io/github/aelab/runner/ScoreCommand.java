@@ -93,7 +93,7 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new IllegalArgumentException(runDir + ": no resolved.yaml to rebuild the test rows from; pass DATA");
     }
     ExperimentLoader.Loaded loaded = loader.load(resolved, List.of());
-    return ExperimentRunner.prepare(loaded.experiment(), loaded.data(), loaded.baseDir()).config().test();
+    return ExperimentRunner.prepare(loaded.experiment(), loaded).config().test();
   }
 
   private Dataset scaled(Dataset raw) {

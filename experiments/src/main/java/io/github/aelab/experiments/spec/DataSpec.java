@@ -8,12 +8,22 @@ import java.util.Objects;
 @Doc("where the rows come from, how they are split and scaled")
 public record DataSpec(
     @Doc("the data source: {type: ..., ...}") DataSourceSpec source,
+    @Doc("a separate source of test rows (e.g. MNIST's official test set); then split.test_fraction must be left out")
+    @DefaultValue(DefaultValue.NULL) DataSourceSpec testSource,
     @Doc("held-out fractions") @DefaultValue("{}") SplitSpec split,
     @Doc("none, min_max or z_score; fitted on the training rows only") @DefaultValue("none") Scaling scaling) {
   public DataSpec {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(scaling, "scaling");
+    if (testSource != null && split.testFraction() != null) {
+      throw new IllegalArgumentException("split.test_fraction and test_source exclude each other: the test rows come from test_source");
+    }
+  }
+
+  /** The fraction of the source's rows held out for testing: 0 with a test source, 0.2 unless set. */
+  public double effectiveTestFraction() {
+    return testSource != null ? 0 : split.testFraction() == null ? 0.2 : split.testFraction();
   }
 
   public enum Scaling {
@@ -24,10 +34,10 @@ public record DataSpec(
 
   @Doc("fractions of the rows held out for testing and, of the rest, for validation")
   public record SplitSpec(
-      @Doc("fraction of all rows for the test set") @DefaultValue("0.2") double testFraction,
+      @Doc("fraction of all rows for the test set (default 0.2; not with test_source)") @DefaultValue(DefaultValue.NULL) Double testFraction,
       @Doc("fraction of the remaining rows for validation; 0 for none") @DefaultValue("0.1") double validationFraction) {
     public SplitSpec {
-      if (!(testFraction > 0 && testFraction < 1)) {
+      if (testFraction != null && !(testFraction > 0 && testFraction < 1)) {
         throw new IllegalArgumentException("test_fraction must be in (0, 1), found " + testFraction);
       }
       if (!(validationFraction >= 0 && validationFraction < 1)) {
