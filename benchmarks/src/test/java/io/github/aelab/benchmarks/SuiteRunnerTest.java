@@ -34,6 +34,22 @@ class SuiteRunnerTest {
   }
 
   @Test
+  void theShippedSuitesParseAndNameExistingExperiments() {
+    var injector = io.github.aelab.runner.wiring.Wiring.injector();
+    SuiteRunner runner = new SuiteRunner(injector.getInstance(io.github.aelab.experiments.ExperimentLoader.class),
+        injector.getInstance(io.github.aelab.runner.ExperimentRunner.class),
+        injector.getInstance(io.github.aelab.experiments.bind.ComponentRegistry.class));
+    for (String name : java.util.List.of("ci", "paper")) {
+      Path file = Path.of("suites", name, "suite.yaml");
+      Suite suite = runner.read(file);
+      assertThat(suite.name()).isEqualTo(name);
+      for (Suite.Entry e : suite.entries()) {
+        assertThat(file.toAbsolutePath().getParent().resolve(e.experiment()).normalize()).as(e.name()).exists();
+      }
+    }
+  }
+
+  @Test
   void expectationsNeedABound() {
     assertThatThrownBy(() -> new Suite.Expectation("m", null, null, null, null, null, "", null))
         .hasMessageContaining("needs expected/tolerance_percent, min or max");
