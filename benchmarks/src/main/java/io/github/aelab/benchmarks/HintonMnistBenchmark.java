@@ -77,6 +77,9 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
   @Option(names = "--input-noise", description = "Std of Gaussian noise on the inputs in training, clipped to [0, 1] (0: none).")
   double inputNoise;
 
+  @Option(names = "--weight-decay", description = "L2 penalty weight on all kernels (0: none).")
+  double weightDecay;
+
   @Option(names = "--validation", defaultValue = "0", description = "Hold out this many training images for early stopping with restore-best (0: none; default: ${DEFAULT-VALUE}).")
   int validationRows;
 
@@ -111,8 +114,13 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
         .build();
     FitSpec fit = new FitSpec(new OptimizerSpec.Adam(learningRate), new LearningRateSchedule.Cosine(epochs, 0.02),
         epochs, batch, null, validation == null ? null : new io.github.aelab.core.train.EarlyStopping(patience, 0, true));
-    List<io.github.aelab.models.regularize.Regularizer> regularizers = inputNoise > 0
-        ? List.of(new io.github.aelab.models.regularize.GaussianNoise(inputNoise, 0.0, 1.0)) : List.of();
+    List<io.github.aelab.models.regularize.Regularizer> regularizers = new java.util.ArrayList<>();
+    if (inputNoise > 0) {
+      regularizers.add(new io.github.aelab.models.regularize.GaussianNoise(inputNoise, 0.0, 1.0));
+    }
+    if (weightDecay > 0) {
+      regularizers.add(new io.github.aelab.models.regularize.WeightDecay(weightDecay));
+    }
     FitSpec pretrain = pretrainEpochs > 0 ? FitSpec.adam(learningRate, pretrainEpochs, batch) : null;
     RuntimeSettings runtime = new RuntimeSettings(Device.CPU, threads, 0, xla, false);
     Map<String, Path> files = new LinkedHashMap<>();

@@ -61,7 +61,8 @@ public final class BuiltInComponents {
         ComponentType.of(REGULARIZER, "kl_sparsity", KlSparsity.class),
         ComponentType.of(REGULARIZER, "contractive", Contractive.class),
         ComponentType.of(REGULARIZER, "kl_divergence", io.github.aelab.models.regularize.KlDivergence.class),
-        ComponentType.of(REGULARIZER, "adversarial", io.github.aelab.models.regularize.Adversarial.class));
+        ComponentType.of(REGULARIZER, "adversarial", io.github.aelab.models.regularize.Adversarial.class),
+        ComponentType.of(REGULARIZER, "weight_decay", io.github.aelab.models.regularize.WeightDecay.class));
   }
 
   public static ComponentRegistry registry() {

@@ -122,6 +122,42 @@ class RegularizerEffectTest {
     }
   }
 
+  /** Weight decay shrinks the kernels. */
+  @Test
+  void weightDecayShrinksTheKernels() {
+    Split s = curve(25);
+    AutoencoderSpec spec = AutoencoderSpec.builder(20).hidden(Activation.TANH, 64).code(8, Activation.TANH).build();
+    double without;
+    double with;
+    try (AutoencoderSession ae = session(spec, List.of(), s.train().rows())) {
+      ae.fit(s.train().features(), null, List.of(), null);
+      without = kernelSquares(ae);
+    }
+    try (AutoencoderSession ae = session(spec, List.of(new WeightDecay(1e-3)), s.train().rows())) {
+      ae.fit(s.train().features(), null, List.of(), null);
+      with = kernelSquares(ae);
+    }
+    System.out.printf("weight decay: sum of squared kernel weights without %.2f, with %.2f%n", without, with);
+    assertThat(with).isLessThan(0.5 * without);
+  }
+
+  static double kernelSquares(AutoencoderSession ae) {
+    double total = 0;
+    for (var v : ae.autoencoder().trainableVariables()) {
+      if (v.op().name().endsWith("kernel")) {
+        try (org.tensorflow.Result r = ae.session().runner().fetch(v).run()) {
+          var t = (org.tensorflow.types.TFloat32) r.get(0);
+          float[] w = new float[(int) t.shape().size()];
+          t.asRawTensor().data().asFloats().read(w);
+          for (float x : w) {
+            total += x * x;
+          }
+        }
+      }
+    }
+    return total;
+  }
+
   static double mse(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
