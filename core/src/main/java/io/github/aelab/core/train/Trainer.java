@@ -52,7 +52,7 @@ public final class Trainer {
 
   /** Runs the whole plan from the start. */
   public TrainingResult fit(List<Stage> plan) {
-    return run(plan, TrainerState.start());
+    return run(plan, TrainerState.atStart(0, List.of()));
   }
 
   /**
@@ -77,7 +77,7 @@ public final class Trainer {
       for (int s = state.stageIndex(); s < plan.size(); s++) {
         boolean resumed = s == state.stageIndex();
         StageRun run = new StageRun(plan.get(s), s, on, history,
-            resumed ? state : new TrainerState(s, 0, Double.POSITIVE_INFINITY, 0, false, history));
+            resumed ? state : TrainerState.atStart(s, history));
         if (run.execute()) {
           stoppedEarly.add(plan.get(s).name());
         }
@@ -96,7 +96,7 @@ public final class Trainer {
     private int sinceImprovement;
     private boolean bestSaved;
     private final int firstEpoch;
-    private final Path bestDir;
+    private Path bestDir;
 
     StageRun(Stage stage, int index, TBool on, List<EpochRecord> history, TrainerState state) {
       this.stage = stage;
@@ -107,7 +107,7 @@ public final class Trainer {
       this.sinceImprovement = state.epochsWithoutImprovement();
       this.bestSaved = state.bestSaved();
       this.firstEpoch = state.nextEpoch();
-      this.bestDir = bestDirectory();
+      this.bestDir = checkpoints == null ? null : checkpoints.directory().resolve("best-" + index);
     }
 
     /** @return true when early stopping ended the stage */
@@ -127,7 +127,7 @@ public final class Trainer {
           if (checkpoints != null && (last || (e + 1) % checkpoints.everyEpochs() == 0)) {
             int nextStage = last ? index + 1 : index;
             TrainerState state = last
-                ? new TrainerState(nextStage, 0, Double.POSITIVE_INFINITY, 0, false, history)
+                ? TrainerState.atStart(nextStage, history)
                 : new TrainerState(index, e + 1, bestLoss, sinceImprovement, bestSaved, history);
             if (last) {
               restoreBestIfWanted();
@@ -140,6 +140,9 @@ public final class Trainer {
         if (firstEpoch >= stage.epochs()) {
           restoreBestIfWanted();
         }
+      }
+      if (checkpoints == null && bestDir != null) {
+        deleteRecursively(bestDir); // a temporary copy, restored above; checkpointed ones stay for resume
       }
       boolean early = stopped;
       all(l -> l.onStageEnd(stage, early));
@@ -218,7 +221,7 @@ public final class Trainer {
         bestLoss = monitored;
         sinceImprovement = 0;
         if (es.restoreBest()) {
-          saveVariables(bestDir);
+          saveVariables(bestDirectory());
           bestSaved = true;
         }
         return false;
@@ -240,14 +243,17 @@ public final class Trainer {
       }
     }
 
+    /**
+     * Where restore-best keeps the best variables: beside the checkpoints, or, without them, a
+     * temporary directory made on the first improvement (not for stages that never need one).
+     */
     private Path bestDirectory() {
-      if (checkpoints != null) {
-        return checkpoints.directory().resolve("best-" + index);
+      if (bestDir != null) {
+        return bestDir;
       }
       try {
-        Path dir = Files.createTempDirectory("aelab-best-");
-        dir.toFile().deleteOnExit();
-        return dir;
+        bestDir = Files.createTempDirectory("aelab-best-");
+        return bestDir;
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create a directory for the best variables", e);
       }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,8 +26,9 @@ public record TrainerState(int stageIndex, int nextEpoch, double bestLoss, int e
     history = List.copyOf(history);
   }
 
-  static TrainerState start() {
-    return new TrainerState(0, 0, Double.POSITIVE_INFINITY, 0, false, new ArrayList<>());
+  /** The state at the start of stage {@code stageIndex}, after {@code history}. */
+  static TrainerState atStart(int stageIndex, List<EpochRecord> history) {
+    return new TrainerState(stageIndex, 0, Double.POSITIVE_INFINITY, 0, false, history);
   }
 
   void write(Path dir) {
