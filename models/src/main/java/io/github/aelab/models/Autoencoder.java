@@ -106,7 +106,7 @@ public final class Autoencoder {
     Operand<TFloat32> code = tf.withName(CODE).identity(h);
 
     List<Block> decoderBlocks = createDecoder(spec, encoderBlocks);
-    Operand<TFloat32> pre = flattenIfNeeded(tf, applyAll(ctx, decoderBlocks, code), spec.inputDim());
+    Operand<TFloat32> pre = decodePreOutput(ctx, spec, decoderBlocks, code);
     ReconstructionLoss lossKind = spec.loss();
     Operand<TFloat32> reconstruction = tf.withName(RECONSTRUCTION).identity(lossKind.output(tf, pre));
     Operand<TFloat32> perExample = tf.withName(SCORE).identity(lossKind.perExample(tf, x, pre));
@@ -119,7 +119,7 @@ public final class Autoencoder {
     Placeholder<TFloat32> codeInput = tf.withName("code_input").placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(fedCode)));
     Operand<TFloat32> decoded = tf.withName("decoded").identity(
-        lossKind.output(tf, flattenIfNeeded(tf, applyAll(ctx, decoderBlocks, codeInput), spec.inputDim())));
+        lossKind.output(tf, decodePreOutput(ctx, spec, decoderBlocks, codeInput)));
     Autoencoder ae = new Autoencoder(spec, encoderBlocks, decoderBlocks, inputs, x, code, pre, reconstruction,
         perExample, loss, codeInput, decoded);
     Operand<TFloat32> objective = loss;
@@ -151,11 +151,16 @@ public final class Autoencoder {
 
   /** Decoder output (on the output scale) for codes computed elsewhere in the graph. */
   public Operand<TFloat32> decode(BuildContext ctx, Operand<TFloat32> codes) {
-    return spec.loss().output(ctx.tf(), flattenIfNeeded(ctx.tf(), applyAll(ctx, decoderBlocks, codes), spec.inputDim()));
+    return spec.loss().output(ctx.tf(), decodePreOutput(ctx, codes));
   }
 
   /** Decoder output before the output nonlinearity (logits for BCE) for codes computed elsewhere. */
   public Operand<TFloat32> decodePreOutput(BuildContext ctx, Operand<TFloat32> codes) {
+    return decodePreOutput(ctx, spec, decoderBlocks, codes);
+  }
+
+  private static Operand<TFloat32> decodePreOutput(BuildContext ctx, AutoencoderSpec spec, List<Block> decoderBlocks,
+      Operand<TFloat32> codes) {
     return flattenIfNeeded(ctx.tf(), applyAll(ctx, decoderBlocks, codes), spec.inputDim());
   }
 

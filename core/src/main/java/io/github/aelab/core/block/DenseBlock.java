@@ -5,12 +5,10 @@ import io.github.aelab.core.spec.Doc;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.BuildContext;
 import io.github.aelab.core.graph.Initializer;
-import java.util.List;
 import java.util.Objects;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 
@@ -143,10 +141,5 @@ public final class DenseBlock extends AbstractBlock {
   /** The kernel this layer multiplies by (its own, or the tied layer's before transposition). */
   public Operand<TFloat32> kernel() {
     return kernel;
-  }
-
-  @Override
-  public List<Variable<TFloat32>> trainableVariables() {
-    return variables();
   }
 }

@@ -3,6 +3,7 @@ package io.github.aelab.models.regularize;
 import io.github.aelab.core.block.DenseBlock;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.BuildContext;
+import io.github.aelab.core.graph.Shapes;
 import io.github.aelab.core.spec.DefaultValue;
 import io.github.aelab.core.spec.Doc;
 import io.github.aelab.models.Autoencoder;
@@ -102,7 +103,7 @@ public record Contractive(
       Operand<TFloat32> eps = tf.stopGradient(tf.math.mul(
           tf.random.statelessRandomNormal(tf.shape(x), ctx.stepSeeds(ctx.seeds().next())), tf.constant((float) sigma)));
       Operand<TFloat32> diff = tf.math.sub(encoder.apply(tf.math.add(x, eps)), fx);
-      Operand<TFloat32> sq = tf.reduceSum(tf.math.square(Layers.flat(tf, diff)), tf.constant(1));
+      Operand<TFloat32> sq = tf.reduceSum(tf.math.square(Shapes.flatten(tf, diff)), tf.constant(1));
       total = total == null ? sq : tf.math.add(total, sq);
     }
     return tf.math.div(total, tf.constant((float) (samples * sigma * sigma)));

@@ -2,6 +2,7 @@ package io.github.aelab.models.regularize;
 
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.BuildContext;
+import io.github.aelab.core.graph.Shapes;
 import io.github.aelab.core.spec.DefaultValue;
 import io.github.aelab.core.spec.Doc;
 import io.github.aelab.models.Autoencoder;
@@ -48,7 +49,7 @@ public record KlSparsity(
   public Operand<TFloat32> penalty(BuildContext ctx, Autoencoder model) {
     Ops tf = ctx.tf();
     float eps = 1e-6f; // keeps the logs finite when a unit saturates
-    Operand<TFloat32> rhoHat = tf.math.mean(Layers.flat(tf, model.layer(layer)), tf.constant(0));
+    Operand<TFloat32> rhoHat = tf.math.mean(Shapes.flatten(tf, model.layer(layer)), tf.constant(0));
     rhoHat = tf.clipByValue(rhoHat, tf.constant(eps), tf.constant(1 - eps));
     Operand<TFloat32> rho = tf.constant((float) target);
     Operand<TFloat32> oneMinusRho = tf.constant((float) (1 - target));

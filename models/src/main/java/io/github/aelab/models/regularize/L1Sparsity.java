@@ -1,6 +1,7 @@
 package io.github.aelab.models.regularize;
 
 import io.github.aelab.core.graph.BuildContext;
+import io.github.aelab.core.graph.Shapes;
 import io.github.aelab.core.spec.DefaultValue;
 import io.github.aelab.core.spec.Doc;
 import io.github.aelab.models.Autoencoder;
@@ -34,7 +35,7 @@ public record L1Sparsity(
   @Override
   public Operand<TFloat32> penalty(BuildContext ctx, Autoencoder model) {
     Ops tf = ctx.tf();
-    Operand<TFloat32> h = Layers.flat(tf, model.layer(layer));
+    Operand<TFloat32> h = Shapes.flatten(tf, model.layer(layer));
     Operand<TFloat32> perExample = tf.reduceSum(tf.math.abs(h), tf.constant(1));
     return tf.math.mul(tf.constant((float) weight), tf.math.mean(perExample, tf.constant(0)));
   }

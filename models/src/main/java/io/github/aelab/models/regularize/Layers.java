@@ -3,9 +3,6 @@ package io.github.aelab.models.regularize;
 import io.github.aelab.core.block.BlockSpec;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.models.AutoencoderSpec;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /** Names of the layers a regularizer can watch: {@code code}, or {@code encoder[i]}. */
 final class Layers {
@@ -31,9 +28,5 @@ final class Layers {
       block = model.encoder().get(i);
     }
     return AutoencoderSpec.activationOf(block);
-  }
-
-  static Operand<TFloat32> flat(Ops tf, Operand<TFloat32> x) {
-    return io.github.aelab.core.graph.Shapes.flatten(tf, x);
   }
 }
