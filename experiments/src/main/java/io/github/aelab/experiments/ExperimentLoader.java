@@ -5,6 +5,7 @@ import io.github.aelab.core.data.Dataset;
 import io.github.aelab.experiments.bind.ComponentRegistry;
 import io.github.aelab.experiments.bind.Problems;
 import io.github.aelab.experiments.bind.SpecBinder;
+import io.github.aelab.experiments.data.DataSourceSpec;
 import io.github.aelab.experiments.spec.Experiment;
 import io.github.aelab.experiments.yaml.Location;
 import io.github.aelab.experiments.yaml.TreeEdits;
@@ -125,22 +126,8 @@ public final class ExperimentLoader {
   }
 
   private Dataset crossCheck(Experiment e, YamlNode tree, Path baseDir, Problems problems) {
-    Location sourceAt = locate(tree, "data", "source");
-    boolean filesOk = true;
-    for (Path f : e.data().source().files(baseDir)) {
-      if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-        problems.add(sourceAt, "data.source", "data file " + f + " does not exist or is not readable", null);
-        filesOk = false;
-      }
-    }
-    if (!filesOk) {
-      return null;
-    }
-    Dataset data;
-    try {
-      data = e.data().source().load(baseDir, e.seed());
-    } catch (DataLoadException ex) {
-      problems.add(sourceAt, "data.source", ex.getMessage(), null);
+    Dataset data = loadSource(e.data().source(), "source", tree, baseDir, e.seed(), problems);
+    if (data == null) {
       return null;
     }
 
@@ -169,22 +156,32 @@ public final class ExperimentLoader {
     if (e.data().testSource() == null) {
       return null;
     }
-    Location at = locate(tree, "data", "test_source");
-    for (Path f : e.data().testSource().files(baseDir)) {
+    Dataset test = loadSource(e.data().testSource(), "test_source", tree, baseDir, e.seed() + 1, problems);
+    if (test != null && test.cols() != data.cols()) {
+      problems.add(locate(tree, "data", "test_source"), "data.test_source", "test rows have " + test.cols()
+          + " values but the training rows " + data.cols(), null);
+    }
+    return test;
+  }
+
+  /** Loads {@code data.<key>}, or records why not: every missing or unreadable file, or what was wrong in one. */
+  private static Dataset loadSource(DataSourceSpec source, String key, YamlNode tree, Path baseDir, long seed,
+      Problems problems) {
+    Location at = locate(tree, "data", key);
+    boolean filesOk = true;
+    for (Path f : source.files(baseDir)) {
       if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-        problems.add(at, "data.test_source", "data file " + f + " does not exist or is not readable", null);
-        return null;
+        problems.add(at, "data." + key, "data file " + f + " does not exist or is not readable", null);
+        filesOk = false;
       }
     }
+    if (!filesOk) {
+      return null;
+    }
     try {
-      Dataset test = e.data().testSource().load(baseDir, e.seed() + 1);
-      if (test.cols() != data.cols()) {
-        problems.add(at, "data.test_source", "test rows have " + test.cols() + " values but the training rows "
-            + data.cols(), null);
-      }
-      return test;
+      return source.load(baseDir, seed);
     } catch (DataLoadException ex) {
-      problems.add(at, "data.test_source", ex.getMessage(), null);
+      problems.add(at, "data." + key, ex.getMessage(), null);
       return null;
     }
   }
