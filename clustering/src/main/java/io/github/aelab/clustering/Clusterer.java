@@ -1,0 +1,21 @@
+package io.github.aelab.clustering;
+
+import io.github.aelab.core.data.Dataset;
+
+/**
+ * A clustering method with its hyperparameters, not yet fitted: the task-level API that DEC and
+ * its relatives share with k-means and GMM baselines, so a benchmark table is one loop.
+ *
+ * <p>Fitting returns a new object and never mutates this one; every random choice derives from
+ * {@code seed}. Labels of {@code data}, if present, are ignored.
+ */
+public interface Clusterer {
+
+  /** The registry type name, e.g. {@code "kmeans"} or {@code "dec"}. */
+  String name();
+
+  /** The number of clusters this clusterer produces. */
+  int clusters();
+
+  FittedClusterer fit(Dataset data, long seed);
+}
