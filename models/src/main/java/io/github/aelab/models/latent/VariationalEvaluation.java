@@ -81,6 +81,24 @@ public final class VariationalEvaluation {
     return mean(perRow(session, negativeElbo, rows, 0));
   }
 
+  /**
+   * The negative ELBO of each row, averaged over {@code samples} posterior draws (the anomaly
+   * score of a VAE: a Monte Carlo "reconstruction probability" plus the KL term).
+   */
+  public double[] negativeElboPerRow(Session session, float[] rows, int samples) {
+    if (samples < 1) {
+      throw new IllegalArgumentException("samples must be >= 1, found " + samples);
+    }
+    double[] total = new double[rows.length / model.spec().inputDim()];
+    for (int s = 0; s < samples; s++) {
+      float[] values = perRow(session, negativeElbo, rows, s);
+      for (int i = 0; i < total.length; i++) {
+        total[i] += values[i] / samples;
+      }
+    }
+    return total;
+  }
+
   /** Mean over rows of the analytic KL term, in nats. */
   public double kl(Session session, float[] rows) {
     return mean(perRow(session, kl, rows, 0));

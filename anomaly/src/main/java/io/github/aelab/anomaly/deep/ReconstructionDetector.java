@@ -1,0 +1,105 @@
+package io.github.aelab.anomaly.deep;
+
+import io.github.aelab.anomaly.Detector;
+import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.models.AutoencoderSession;
+import java.util.Objects;
+
+/**
+ * Scores each row by how badly an autoencoder trained on the training rows reconstructs it: the
+ * basic deep detector, for any autoencoder of the models module. For a variational autoencoder
+ * the negative ELBO (averaged over posterior samples) is also available, which weighs the
+ * reconstruction by the likelihood and adds how unusual the code is.
+ *
+ * @param score what a row's score is
+ * @param samples posterior samples per row for {@link Score#NEGATIVE_ELBO}
+ */
+public record ReconstructionDetector(AutoencoderTraining autoencoder, Score score, int samples) implements Detector {
+
+  /** The score of a row. */
+  public enum Score {
+    /** The model's per-row reconstruction loss (mean squared error or cross-entropy). */
+    RECONSTRUCTION_ERROR,
+    /** A variational autoencoder's negative ELBO in nats; needs a Gaussian code. */
+    NEGATIVE_ELBO
+  }
+
+  public ReconstructionDetector {
+    Objects.requireNonNull(autoencoder, "autoencoder");
+    Objects.requireNonNull(score, "score");
+    if (samples < 1) {
+      throw new IllegalArgumentException("samples must be >= 1, found " + samples);
+    }
+  }
+
+  public ReconstructionDetector(AutoencoderTraining autoencoder) {
+    this(autoencoder, Score.RECONSTRUCTION_ERROR, 1);
+  }
+
+  @Override
+  public String name() {
+    return score == Score.NEGATIVE_ELBO ? "vae_elbo" : "ae_reconstruction";
+  }
+
+  @Override
+  public FittedDetector fit(Dataset train, long seed) {
+    autoencoder.requireInput(train, name());
+    AutoencoderSession session = autoencoder.train(train.features(), seed);
+    try {
+      if (score == Score.NEGATIVE_ELBO && session.variational().isEmpty()) {
+        throw new IllegalArgumentException("score negative_elbo needs a variational autoencoder (a gaussian code block)");
+      }
+      Fitted fitted = new Fitted(session, score, samples);
+      fitted.trainingScores = fitted.score(train);
+      return fitted;
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+  }
+
+  /** A trained autoencoder that scores rows; {@link #session()} reaches the model itself. */
+  public static final class Fitted implements FittedDetector {
+    private final AutoencoderSession session;
+    private final Score score;
+    private final int samples;
+    private double[] trainingScores;
+
+    Fitted(AutoencoderSession session, Score score, int samples) {
+      this.session = session;
+      this.score = score;
+      this.samples = samples;
+    }
+
+    @Override
+    public double[] trainingScores() {
+      return trainingScores.clone();
+    }
+
+    @Override
+    public double[] score(Dataset rows) {
+      if (score == Score.NEGATIVE_ELBO) {
+        return session.variational().orElseThrow().negativeElboPerRow(session.session(), rows.features(), samples);
+      }
+      return toDouble(session.score(rows.features()));
+    }
+
+    public AutoencoderSession session() {
+      return session;
+    }
+
+    @Override
+    public void close() {
+      session.close();
+    }
+  }
+
+  static double[] toDouble(float[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+}
