@@ -1,0 +1,63 @@
+package io.github.aelab.anomaly.protocol;
+
+import io.github.aelab.anomaly.metric.AnomalyLabels;
+import io.github.aelab.core.data.Dataset;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The rows a protocol hands to a detector and to the metrics: fit on {@code train}, score
+ * {@code test}, compare with {@code testIsAnomaly}.
+ *
+ * @param train         the rows to fit on (their labels, if any, must not be used by detectors)
+ * @param test          the rows to score
+ * @param testIsAnomaly the truth for every test row
+ * @param description   how the split was made, for logs and run records
+ */
+public record ProtocolSplit(Dataset train, Dataset test, boolean[] testIsAnomaly, String description) {
+
+  public ProtocolSplit {
+    Objects.requireNonNull(train, "train");
+    Objects.requireNonNull(test, "test");
+    Objects.requireNonNull(description, "description");
+    if (train.cols() != test.cols()) {
+      throw new IllegalArgumentException("train and test must have the same columns, found " + train.cols()
+          + " and " + test.cols());
+    }
+    if (testIsAnomaly.length != test.rows()) {
+      throw new IllegalArgumentException("testIsAnomaly must have one entry per test row (" + test.rows()
+          + "), found " + testIsAnomaly.length);
+    }
+    testIsAnomaly = testIsAnomaly.clone();
+  }
+
+  /** A copy of the truth for the test rows. */
+  @Override
+  public boolean[] testIsAnomaly() {
+    return testIsAnomaly.clone();
+  }
+
+  /** Number of anomalous test rows. */
+  public int testAnomalies() {
+    return AnomalyLabels.count(testIsAnomaly);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ProtocolSplit that
+        && train.equals(that.train)
+        && test.equals(that.test)
+        && Arrays.equals(testIsAnomaly, that.testIsAnomaly)
+        && description.equals(that.description);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(train, test, Arrays.hashCode(testIsAnomaly), description);
+  }
+
+  @Override
+  public String toString() {
+    return "ProtocolSplit[" + description + "]";
+  }
+}
