@@ -68,8 +68,10 @@ final class ItqRotation {
       svd.getV(w, false);
       CommonOps_DDRM.multTransB(u, w, rotation);
       double trace = 0;
-      for (double singular : svd.getSingularValues()) {
-        trace += singular;
+      double[] singular = svd.getSingularValues();
+      // EJML's array may be longer than the number of singular values; read only those.
+      for (int i = 0; i < svd.numberOfSingularValues(); i++) {
+        trace += singular[i];
       }
       losses[it] = constant - 2 * trace;
     }
