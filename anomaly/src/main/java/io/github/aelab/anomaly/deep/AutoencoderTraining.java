@@ -29,6 +29,11 @@ public record AutoencoderTraining(AutoencoderSpec spec, List<Regularizer> regula
     return new AutoencoderTraining(spec, List.of(), AutoencoderSession.Plan.of(fit), RuntimeSettings.defaults());
   }
 
+  /** The same training with other regularizers. */
+  public AutoencoderTraining withRegularizers(List<Regularizer> newRegularizers) {
+    return new AutoencoderTraining(spec, newRegularizers, plan, runtime);
+  }
+
   /** Builds the session and trains it on {@code rows}. */
   AutoencoderSession train(float[] rows, long seed) {
     AutoencoderSession session = AutoencoderSession.create(spec, regularizers, plan, seed, runtime,

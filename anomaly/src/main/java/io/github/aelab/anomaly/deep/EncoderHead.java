@@ -1,5 +1,6 @@
 package io.github.aelab.anomaly.deep;
 
+import io.github.aelab.models.HeadGraph;
 import io.github.aelab.core.graph.Shapes;
 import io.github.aelab.core.optim.TrainOp;
 import io.github.aelab.core.train.FitSpec;

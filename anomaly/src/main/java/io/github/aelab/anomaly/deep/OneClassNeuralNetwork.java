@@ -1,5 +1,6 @@
 package io.github.aelab.anomaly.deep;
 
+import io.github.aelab.models.HeadGraph;
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
 import io.github.aelab.anomaly.Quantiles;

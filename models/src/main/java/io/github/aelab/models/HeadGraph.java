@@ -1,4 +1,4 @@
-package io.github.aelab.anomaly.deep;
+package io.github.aelab.models;
 
 import io.github.aelab.core.graph.BuildContext;
 import io.github.aelab.core.optim.TrainOp;
@@ -10,8 +10,6 @@ import io.github.aelab.core.train.Inference;
 import io.github.aelab.core.train.Stage;
 import io.github.aelab.core.train.Trainer;
 import io.github.aelab.core.train.TrainingListener;
-import io.github.aelab.models.Autoencoder;
-import io.github.aelab.models.AutoencoderSpec;
 import io.github.aelab.models.regularize.Regularizer;
 import java.util.List;
 import org.tensorflow.Graph;
@@ -22,12 +20,12 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * An autoencoder graph with a head built on it: the plumbing every deep detector shares. A
- * detector adds its head's ops and train ops first, then {@link #open}s the session (TensorFlow
+ * An autoencoder graph with a head built on it: the plumbing every deep detector and deep
+ * clusterer shares (DAGMM, OC-NN, Deep SVDD, DEC). A head adds its ops and train ops first, then {@link #open}s the session (TensorFlow
  * initializes and saves only the variables that exist when the session first runs), then trains
  * stages and evaluates outputs row by row.
  */
-final class HeadGraph implements AutoCloseable {
+public final class HeadGraph implements AutoCloseable {
   private static final int INFERENCE_BATCH = 1024;
 
   private final Graph graph;
@@ -43,7 +41,7 @@ final class HeadGraph implements AutoCloseable {
     this.seed = seed;
   }
 
-  static HeadGraph build(AutoencoderSpec spec, List<? extends Regularizer> regularizers, long seed) {
+  public static HeadGraph build(AutoencoderSpec spec, List<? extends Regularizer> regularizers, long seed) {
     Graph graph = new Graph();
     try {
       BuildContext ctx = new BuildContext(graph, seed);
@@ -54,51 +52,63 @@ final class HeadGraph implements AutoCloseable {
     }
   }
 
-  Ops tf() {
+  public Ops tf() {
     return ctx.tf();
   }
 
-  BuildContext context() {
+  public BuildContext context() {
     return ctx;
   }
 
-  Autoencoder autoencoder() {
+  public Autoencoder autoencoder() {
     return autoencoder;
   }
 
-  int inputDim() {
+  public int inputDim() {
     return autoencoder.spec().inputDim();
   }
 
-  TrainOp trainOp(String name, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, FitSpec fit, int trainRows) {
+  public TrainOp trainOp(String name, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, FitSpec fit, int trainRows) {
     return TrainOp.build(ctx, name, loss, variables, fit.trainOpConfig(trainRows));
   }
 
   /** A stage that runs {@code op} over {@code rows} as {@code fit} says. */
-  Stage stage(String name, TrainOp op, float[] rows, FitSpec fit, List<TrainingListener> listeners) {
-    List<Feed> feeds = List.of(new Feed(autoencoder.input(), rows, inputDim()));
+  public Stage stage(String name, TrainOp op, float[] rows, FitSpec fit, List<TrainingListener> listeners) {
+    return stage(name, op, List.of(new Feed(autoencoder.input(), rows, inputDim())), fit, listeners);
+  }
+
+  /**
+   * A stage over several aligned feeds (the input and, say, DEC's per-row target distribution):
+   * every batch takes the same rows of each.
+   */
+  public Stage stage(String name, TrainOp op, List<Feed> feeds, FitSpec fit, List<TrainingListener> listeners) {
     return new Stage(name, List.of(op), feeds, List.of(), null, fit.epochs(), fit.batchSize(), fit.earlyStopping(),
         listeners);
   }
 
   /** Opens the session; call once, after the last op is built. */
-  void open(RuntimeSettings runtime) {
+  public void open(RuntimeSettings runtime) {
     if (session != null) {
       throw new IllegalStateException("the session is already open");
     }
     session = Sessions.open(graph, runtime);
   }
 
-  void train(List<Stage> stages) {
-    new Trainer(session(), ctx.training(), seed, List.of(), null).fit(stages);
+  public void train(List<Stage> stages) {
+    train(stages, seed);
+  }
+
+  /** Trains with another shuffling seed (a head that trains in rounds shuffles each differently). */
+  public void train(List<Stage> stages, long shuffleSeed) {
+    new Trainer(session(), ctx.training(), shuffleSeed, List.of(), null).fit(stages);
   }
 
   /** {@code output} evaluated for every row of {@code rows} (row-major, evaluation mode). */
-  float[] run(Operand<TFloat32> output, float[] rows) {
+  public float[] run(Operand<TFloat32> output, float[] rows) {
     return Inference.run(session(), autoencoder.input(), output, rows, inputDim(), INFERENCE_BATCH);
   }
 
-  Session session() {
+  public Session session() {
     if (session == null) {
       throw new IllegalStateException("open the session first");
     }

@@ -1,0 +1,246 @@
+package io.github.aelab.clustering.deep;
+
+import io.github.aelab.clustering.Clusterer;
+import io.github.aelab.clustering.FittedClusterer;
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.optim.TrainOp;
+import io.github.aelab.core.runtime.RuntimeSettings;
+import io.github.aelab.core.stats.KMeans;
+import io.github.aelab.core.stats.KMeansResult;
+import io.github.aelab.core.train.Feed;
+import io.github.aelab.core.train.FitSpec;
+import io.github.aelab.core.train.Stage;
+import io.github.aelab.models.Autoencoder;
+import io.github.aelab.models.AutoencoderSession;
+import io.github.aelab.models.AutoencoderSpec;
+import io.github.aelab.models.HeadGraph;
+import io.github.aelab.models.StackedPretraining;
+import io.github.aelab.models.regularize.Regularizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Deep embedded clustering (Xie, Girshick &amp; Farhadi 2016) and, with a reconstruction weight,
+ * IDEC (Guo et al. 2017).
+ *
+ * <ol>
+ *   <li>Pretrain the autoencoder (the paper: stacked denoising, layer-wise then end to end; pass
+ *       the noise as {@code regularizers} and the plan's {@code pretraining}).
+ *   <li>Run k-means (best of {@code kmeansRestarts}) on the codes; its centres start μ.
+ *   <li>Repeat: compute the Student-t soft assignments q of all rows and the target p; stop when
+ *       fewer than {@code tolerance} of the rows changed cluster since the last refresh;
+ *       else train {@code KL(P‖Q)} (+ γ · reconstruction for IDEC) over the encoder and μ (and
+ *       the decoder for IDEC) for {@code epochsPerRefresh} epochs with p held fixed.
+ * </ol>
+ *
+ * <p>The paper refreshes p every T minibatch steps; here T is a whole number of epochs, which
+ * keeps each row's target aligned with its batch by feeding p as a second per-row input. The
+ * encoder is applied to the clean input during clustering (the denoising noise is for
+ * pretraining only, as in the paper).
+ *
+ * @param reconstructionWeight γ: 0 for DEC, the IDEC paper's 0.1 for IDEC
+ */
+public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, AutoencoderSession.Plan pretraining,
+    int clusters, double alpha, double reconstructionWeight, FitSpec clustering, int epochsPerRefresh,
+    int maxRefreshes, double tolerance, int kmeansRestarts, RuntimeSettings runtime) implements Clusterer {
+
+  public Dec {
+    Objects.requireNonNull(autoencoder, "autoencoder");
+    regularizers = List.copyOf(regularizers);
+    Objects.requireNonNull(pretraining, "pretraining");
+    Objects.requireNonNull(clustering, "clustering");
+    Objects.requireNonNull(runtime, "runtime");
+    if (clusters < 2) {
+      throw new IllegalArgumentException("clusters must be >= 2, found " + clusters);
+    }
+    if (!(alpha > 0)) {
+      throw new IllegalArgumentException("alpha must be > 0, found " + alpha);
+    }
+    if (!(reconstructionWeight >= 0)) {
+      throw new IllegalArgumentException("reconstruction_weight must be >= 0, found " + reconstructionWeight);
+    }
+    if (epochsPerRefresh < 1 || maxRefreshes < 1 || kmeansRestarts < 1) {
+      throw new IllegalArgumentException("epochs_per_refresh, max_refreshes and kmeans_restarts must be >= 1");
+    }
+    if (!(tolerance >= 0 && tolerance < 1)) {
+      throw new IllegalArgumentException("tolerance must be in [0, 1), found " + tolerance);
+    }
+    if (autoencoder.codeShape().numDimensions() != 1) {
+      throw new IllegalArgumentException("DEC needs a flat code, found per-example shape " + autoencoder.codeShape());
+    }
+  }
+
+  @Override
+  public String name() {
+    return reconstructionWeight > 0 ? "idec" : "dec";
+  }
+
+  @Override
+  public FittedClusterer fit(Dataset data, long seed) {
+    if (data.cols() != autoencoder.inputDim()) {
+      throw new IllegalArgumentException(name() + "'s autoencoder takes " + autoencoder.inputDim() + " features, '"
+          + data.name() + "' has " + data.cols());
+    }
+    HeadGraph g = HeadGraph.build(autoencoder, regularizers, seed);
+    try {
+      Ops tf = g.tf();
+      Autoencoder ae = g.autoencoder();
+      float[] rows = data.features();
+      int width = (int) autoencoder.codeShape().size(0);
+
+      List<Stage> pretrain = new ArrayList<>();
+      if (pretraining.pretraining() != null) {
+        for (TrainOp op : StackedPretraining.trainOps(g.context(), ae, pretraining.pretraining(), data.rows())) {
+          pretrain.add(g.stage(op.name(), op, rows, pretraining.pretraining(), List.of()));
+        }
+      }
+      TrainOp finetune = g.trainOp("fit", ae.objective(), ae.trainableVariables(), pretraining.fit(), data.rows());
+      pretrain.add(g.stage("fit", finetune, rows, pretraining.fit(), List.of()));
+
+      Operand<TFloat32> z = ae.encode(g.context(), ae.input());
+      Variable<TFloat32> centres = g.context().newVariable("dec/centres",
+          tf.zeros(tf.constant(new long[] {clusters, width}), TFloat32.class));
+      Placeholder<TFloat32> centreValues = tf.placeholder(TFloat32.class,
+          Placeholder.shape(org.tensorflow.ndarray.Shape.of(clusters, width)));
+      Operand<TFloat32> assignCentres = tf.assign(centres, centreValues);
+      Operand<TFloat32> q = softAssignments(tf, z, tf.identity(centres), alpha);
+      Placeholder<TFloat32> target = tf.placeholder(TFloat32.class,
+          Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, clusters)));
+      Operand<TFloat32> kl = tf.math.mean(tf.reduceSum(tf.math.mul(target,
+          tf.math.sub(tf.math.log(tf.math.maximum(target, tf.constant(1e-12f))), tf.math.log(q))), tf.constant(1)),
+          tf.constant(0));
+      List<Variable<TFloat32>> variables = new ArrayList<>(ae.encoder().trainableVariables());
+      variables.add(centres);
+      Operand<TFloat32> loss = kl;
+      if (reconstructionWeight > 0) {
+        Operand<TFloat32> reconstruction = autoencoder.loss().mean(tf, io.github.aelab.core.graph.Shapes.flatten(tf, ae.input()),
+            io.github.aelab.core.graph.Shapes.flatten(tf, ae.decodePreOutput(g.context(), z)));
+        loss = tf.math.add(kl, tf.math.mul(tf.constant((float) reconstructionWeight), reconstruction));
+        variables.addAll(ae.decoder().trainableVariables());
+      }
+      TrainOp clusterOp = g.trainOp(name(), loss, variables, clustering, data.rows());
+      g.open(runtime);
+      g.train(pretrain);
+
+      float[] codes = g.run(z, rows);
+      KMeansResult init = KMeans.withClusters(clusters).withNInit(kmeansRestarts).fit(toRows(codes, width), seed);
+      setCentres(g, centreValues, assignCentres, init.centres(), width);
+
+      float[] targets = new float[data.rows() * clusters];
+      List<Feed> feeds = List.of(new Feed(ae.input(), rows, data.cols()), new Feed(target, targets, clusters));
+      int[] previous = null;
+      int refreshes = 0;
+      for (int r = 0; r < maxRefreshes; r++) {
+        double[][] soft = toMatrix(g.run(q, rows), clusters);
+        int[] labels = StudentT.argmax(soft);
+        if (previous != null && changedFraction(previous, labels) < tolerance) {
+          break;
+        }
+        previous = labels;
+        double[][] p = StudentT.targetDistribution(soft);
+        for (int i = 0; i < p.length; i++) {
+          for (int j = 0; j < clusters; j++) {
+            targets[i * clusters + j] = (float) p[i][j];
+          }
+        }
+        Stage stage = g.stage(name() + "-" + r, clusterOp, feeds, clustering.withEpochs(epochsPerRefresh), List.of());
+        g.train(List.of(stage), seed + 1 + r);
+        refreshes++;
+      }
+      return new Fitted(g, q, clusters, StudentT.argmax(toMatrix(g.run(q, rows), clusters)), refreshes);
+    } catch (RuntimeException e) {
+      g.close();
+      throw e;
+    }
+  }
+
+  /** The graph's q: Student-t kernel on squared distances to the centres, rows normalized. */
+  static Operand<TFloat32> softAssignments(Ops tf, Operand<TFloat32> z, Operand<TFloat32> centres, double alpha) {
+    Operand<TFloat32> diff = tf.math.sub(tf.expandDims(z, tf.constant(1)), tf.expandDims(centres, tf.constant(0)));
+    Operand<TFloat32> squared = tf.reduceSum(tf.math.square(diff), tf.constant(2));
+    Operand<TFloat32> kernel = tf.math.pow(tf.math.add(tf.constant(1f), tf.math.div(squared, tf.constant((float) alpha))),
+        tf.constant((float) (-(alpha + 1) / 2)));
+    return tf.math.div(kernel, tf.reduceSum(kernel, tf.constant(1), org.tensorflow.op.core.ReduceSum.keepDims(true)));
+  }
+
+  private static void setCentres(HeadGraph g, Placeholder<TFloat32> values, Operand<TFloat32> assign, double[][] centres,
+      int width) {
+    float[] flat = new float[centres.length * width];
+    for (int j = 0; j < centres.length; j++) {
+      for (int c = 0; c < width; c++) {
+        flat[j * width + c] = (float) centres[j][c];
+      }
+    }
+    try (TFloat32 t = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(centres.length, width),
+        org.tensorflow.ndarray.buffer.DataBuffers.of(flat))) {
+      g.session().runner().feed(values, t).addTarget(assign).run();
+    }
+  }
+
+  private static double changedFraction(int[] before, int[] after) {
+    int changed = 0;
+    for (int i = 0; i < before.length; i++) {
+      if (before[i] != after[i]) {
+        changed++;
+      }
+    }
+    return changed / (double) before.length;
+  }
+
+  static double[][] toRows(float[] flat, int width) {
+    double[][] out = new double[flat.length / width][width];
+    for (int i = 0; i < out.length; i++) {
+      for (int j = 0; j < width; j++) {
+        out[i][j] = flat[i * width + j];
+      }
+    }
+    return out;
+  }
+
+  private static double[][] toMatrix(float[] flat, int width) {
+    return toRows(flat, width);
+  }
+
+  /** A trained DEC/IDEC model. */
+  public static final class Fitted implements FittedClusterer {
+    private final HeadGraph graph;
+    private final Operand<TFloat32> q;
+    private final int clusters;
+    private final int[] assignments;
+    private final int refreshes;
+
+    Fitted(HeadGraph graph, Operand<TFloat32> q, int clusters, int[] assignments, int refreshes) {
+      this.graph = graph;
+      this.q = q;
+      this.clusters = clusters;
+      this.assignments = assignments;
+      this.refreshes = refreshes;
+    }
+
+    @Override
+    public int[] trainingAssignments() {
+      return assignments.clone();
+    }
+
+    @Override
+    public double[][] softAssignments(Dataset rows) {
+      return toRows(graph.run(q, rows.features()), clusters);
+    }
+
+    /** Target refreshes run before assignments settled (or the cap was reached). */
+    public int refreshes() {
+      return refreshes;
+    }
+
+    @Override
+    public void close() {
+      graph.close();
+    }
+  }
+}

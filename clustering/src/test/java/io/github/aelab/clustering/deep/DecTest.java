@@ -1,0 +1,90 @@
+package io.github.aelab.clustering.deep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.aelab.clustering.FittedClusterer;
+import io.github.aelab.clustering.metric.HungarianAccuracy;
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.data.SyntheticData;
+import io.github.aelab.core.data.ZScoreScaler;
+import io.github.aelab.core.graph.Activation;
+import io.github.aelab.core.runtime.RuntimeSettings;
+import io.github.aelab.core.train.FitSpec;
+import io.github.aelab.models.AutoencoderSession;
+import io.github.aelab.models.AutoencoderSpec;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+class DecTest {
+
+  /**
+   * Codes 0, 1, 3 on a line, centres 0 and 2, α = 1, so the kernel is 1 / (1 + d²):
+   * row 0: (1, 1/5) → q = (5/6, 1/6); row 1: (1/2, 1/2) → (1/2, 1/2); row 2: (1/10, 1/2) → (1/6, 5/6).
+   * Cluster frequencies f = (3/2, 3/2), so p ∝ q²: row 0 → (25/26, 1/26), row 1 stays (1/2, 1/2).
+   */
+  @Test
+  void softAssignmentAndTargetMatchAHandComputation() {
+    double[][] q = StudentT.softAssignments(new float[] {0, 1, 3}, new double[][] {{0}, {2}}, 1.0);
+    assertThat(q[0][0]).isCloseTo(5.0 / 6, within(1e-12));
+    assertThat(q[1][1]).isCloseTo(0.5, within(1e-12));
+    assertThat(q[2][1]).isCloseTo(5.0 / 6, within(1e-12));
+    double[][] p = StudentT.targetDistribution(q);
+    assertThat(p[0][0]).isCloseTo(25.0 / 26, within(1e-12));
+    assertThat(p[1][0]).isCloseTo(0.5, within(1e-12));
+    assertThat(p[2][1]).isCloseTo(25.0 / 26, within(1e-12));
+  }
+
+  @Test
+  void theGraphsSoftAssignmentMatchesTheReference() {
+    SplittableRandom random = new SplittableRandom(5);
+    float[][] z = new float[20][3];
+    float[] flat = new float[60];
+    double[][] centres = new double[4][3];
+    float[][] centresF = new float[4][3];
+    for (int i = 0; i < 60; i++) {
+      z[i / 3][i % 3] = flat[i] = (float) random.nextGaussian();
+    }
+    for (int j = 0; j < 12; j++) {
+      centresF[j / 3][j % 3] = (float) (centres[j / 3][j % 3] = random.nextGaussian());
+    }
+    double[][] expected = StudentT.softAssignments(flat, centres, 0.7);
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      var q = Dec.softAssignments(tf, tf.constant(z), tf.constant(centresF), 0.7);
+      try (Result r = s.runner().fetch(q).run()) {
+        TFloat32 t = (TFloat32) r.get(0);
+        for (int i = 0; i < 20; i++) {
+          for (int j = 0; j < 4; j++) {
+            assertThat((double) t.getFloat(i, j)).isCloseTo(expected[i][j], within(1e-5));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void decAndIdecRecoverWellSeparatedClustersIn50Dimensions() {
+    Dataset blobs = SyntheticData.gaussianBlobs(1000, 50, 5, 1.0, 3);
+    Dataset data = ZScoreScaler.fit(blobs).transform(blobs);
+    AutoencoderSpec ae = AutoencoderSpec.builder(50).hidden(Activation.RELU, 32).code(5, Activation.LINEAR).build();
+    for (double gamma : new double[] {0, 0.1}) {
+      Dec dec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 15, 64)), 5, 1.0, gamma,
+          FitSpec.adam(1e-3, 1, 64), 1, 10, 0.001, 5, RuntimeSettings.defaults());
+      try (FittedClusterer fitted = dec.fit(data, 3)) {
+        assertThat(HungarianAccuracy.of(blobs.labels(), fitted.trainingAssignments()))
+            .as(dec.name()).isGreaterThanOrEqualTo(0.95);
+        double[][] soft = fitted.softAssignments(data.head(5));
+        for (double[] row : soft) {
+          assertThat(java.util.Arrays.stream(row).sum()).isCloseTo(1.0, within(1e-5));
+        }
+      }
+    }
+  }
+}
