@@ -1,0 +1,60 @@
+package io.github.aelab.anomaly.baseline;
+
+import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.core.data.Dataset;
+
+/**
+ * A fitted classic detector: a {@link RowScorer} over plain arrays plus the training scores
+ * computed at fit time. Every baseline returns one, so the column check and the float-to-double
+ * conversion are written once.
+ */
+final class FittedRows implements FittedDetector {
+
+  private final String detector;
+  private final int cols;
+  private final RowScorer scorer;
+  private final double[] trainingScores;
+
+  /**
+   * A fitted {@code detector} (its name, for messages) over {@code cols} columns; the training
+   * scores are those of the training rows in order.
+   */
+  FittedRows(String detector, int cols, RowScorer scorer, double[] trainingScores) {
+    this.detector = detector;
+    this.cols = cols;
+    this.scorer = scorer;
+    this.trainingScores = trainingScores.clone();
+  }
+
+  /** A fitted detector whose training scores are the scorer's scores of the training rows. */
+  static FittedRows scoringTraining(String detector, double[][] train, RowScorer scorer) {
+    double[] scores = new double[train.length];
+    for (int i = 0; i < train.length; i++) {
+      scores[i] = scorer.score(train[i]);
+    }
+    return new FittedRows(detector, train[0].length, scorer, scores);
+  }
+
+  @Override
+  public double[] trainingScores() {
+    return trainingScores.clone();
+  }
+
+  @Override
+  public double[] score(Dataset rows) {
+    if (rows.cols() != cols) {
+      throw new IllegalArgumentException(detector + " was fitted on " + cols + " columns, but dataset '" + rows.name()
+          + "' has " + rows.cols());
+    }
+    float[] x = rows.features();
+    double[] scores = new double[rows.rows()];
+    for (int r = 0; r < scores.length; r++) {
+      double[] row = new double[cols];
+      for (int c = 0; c < cols; c++) {
+        row[c] = x[r * cols + c];
+      }
+      scores[r] = scorer.score(row);
+    }
+    return scores;
+  }
+}
