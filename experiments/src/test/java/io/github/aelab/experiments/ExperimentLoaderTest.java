@@ -44,6 +44,7 @@ class ExperimentLoaderTest {
         new ModelSpec(List.of(new DenseBlock.Spec(64, Activation.TANH), new DenseBlock.Spec(32, Activation.TANH)),
             new DenseBlock.Spec(1, Activation.LINEAR), new DecoderSpec.Mirror(), ReconstructionLoss.MSE, false),
         List.of(),
+        null,
         new TrainingSpec(new OptimizerSpec.Adam(0.003), new LearningRateSchedule.Cosine(300, 0.05), 300, 64, null,
             new EarlyStopping(40, 0, true), null, 10),
         new EvaluationSpec(List.of(EvaluationSpec.Baseline.PCA)),

@@ -2,6 +2,8 @@ package io.github.aelab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.aelab.anomaly.deep.ReconstructionDetector;
+import io.github.aelab.anomaly.deep.RobustDeepAutoencoder;
 import io.github.aelab.core.block.BatchNormBlock;
 import io.github.aelab.core.block.BlockSpec;
 import io.github.aelab.core.block.Conv2DBlock;
@@ -27,6 +29,13 @@ import io.github.aelab.experiments.data.GaussianBlobsSource;
 import io.github.aelab.experiments.data.IdxSource;
 import io.github.aelab.experiments.data.NpzSource;
 import io.github.aelab.experiments.data.SyntheticManifoldSource;
+import io.github.aelab.experiments.detector.CodeDensitySpec;
+import io.github.aelab.experiments.detector.DagmmSpec;
+import io.github.aelab.experiments.detector.DeepSvddSpec;
+import io.github.aelab.experiments.detector.DetectorSpec;
+import io.github.aelab.experiments.detector.OcnnSpec;
+import io.github.aelab.experiments.detector.RdaSpec;
+import io.github.aelab.experiments.detector.ReconstructionSpec;
 import io.github.aelab.experiments.spec.DataSpec;
 import io.github.aelab.experiments.spec.EvaluationSpec;
 import io.github.aelab.experiments.spec.Experiment;
@@ -79,12 +88,13 @@ class RoundTripTest {
         new ModelSpec(encoder, new DenseBlock.Spec(1 + r.nextInt(64), pick(r, Activation.values())), decoder,
             pick(r, ReconstructionLoss.values()), decoder instanceof DecoderSpec.Mirror && r.nextBoolean()),
         randomRegularizers(r),
+        r.nextBoolean() ? null : randomDetector(r),
         new TrainingSpec(randomOptimizer(r), randomSchedule(r), 1 + r.nextInt(500), 1 + r.nextInt(512),
             r.nextBoolean() ? null : 0.1 + r.nextDouble() * 10,
             r.nextBoolean() ? null : new EarlyStopping(1 + r.nextInt(20), r.nextDouble() * 1e-3, r.nextBoolean()),
             r.nextBoolean() ? null : new TrainingSpec.Pretraining(1 + r.nextInt(30), randomOptimizer(r), 1 + r.nextInt(256)),
             1 + r.nextInt(50)),
-        new EvaluationSpec(r.nextBoolean() ? List.of() : List.of(EvaluationSpec.Baseline.PCA)),
+        randomEvaluation(r),
         new RuntimeSettings(pick(r, Device.values()), r.nextInt(8), r.nextInt(8), r.nextBoolean(), r.nextBoolean()));
   }
 
@@ -108,6 +118,27 @@ class RoundTripTest {
       });
     }
     return list;
+  }
+
+  static DetectorSpec randomDetector(SplittableRandom r) {
+    return switch (r.nextInt(6)) {
+      case 0 -> r.nextBoolean() ? new ReconstructionSpec(ReconstructionDetector.Score.RECONSTRUCTION_ERROR, null)
+          : new ReconstructionSpec(ReconstructionDetector.Score.NEGATIVE_ELBO, r.nextBoolean() ? null : 1 + r.nextInt(50));
+      case 1 -> new CodeDensitySpec(pick(r, new String[] {"centroid", "parzen", "gmm"}));
+      case 2 -> new DagmmSpec(r.nextBoolean() ? List.of() : List.of(1 + r.nextInt(20), 1 + r.nextInt(20)),
+          pick(r, Activation.values()), r.nextDouble() * 0.9, 1 + r.nextInt(8), r.nextDouble(), r.nextDouble() * 0.01,
+          1e-9 + r.nextDouble() * 1e-3);
+      case 3 -> new OcnnSpec(1 + r.nextInt(64), pick(r, Activation.values()), 0.01 + r.nextDouble() * 0.9);
+      case 4 -> new DeepSvddSpec(r.nextDouble() * 1e-3);
+      default -> new RdaSpec(pick(r, RobustDeepAutoencoder.Norm.values()), 0.1 + r.nextDouble() * 5, 1 + r.nextInt(10));
+    };
+  }
+
+  static EvaluationSpec randomEvaluation(SplittableRandom r) {
+    List<EvaluationSpec.Baseline> pca = r.nextBoolean() ? List.of() : List.of(EvaluationSpec.Baseline.PCA);
+    EvaluationSpec.AnomalyProtocol protocol = r.nextBoolean() ? null : pick(r, EvaluationSpec.AnomalyProtocol.values());
+    Integer digit = protocol == EvaluationSpec.AnomalyProtocol.ONE_CLASS_MNIST ? r.nextInt(10) : null;
+    return new EvaluationSpec(pca, protocol, digit, r.nextBoolean() ? List.of() : List.of("iforest", "knn"));
   }
 
   static BlockSpec randomBlock(SplittableRandom r) {
@@ -135,7 +166,8 @@ class RoundTripTest {
           r.nextInt(100));
       case 3 -> new CsvSource(Path.of("rows.csv"), r.nextBoolean(), r.nextBoolean() ? null : "label",
           r.nextBoolean() ? "," : ";");
-      default -> new NpzSource(Path.of("/abs/x.npz"), "X", r.nextBoolean() ? null : "y");
+      default -> r.nextBoolean() ? new NpzSource(Path.of("/abs/x.npz"), "X", r.nextBoolean() ? null : "y")
+          : new NpzSource(Path.of("kdd.npz"), "kdd", r.nextBoolean() ? null : "y", true);
     };
   }
 

@@ -2,6 +2,7 @@ package io.github.aelab.experiments.bind;
 
 import static io.github.aelab.experiments.bind.ComponentKind.BLOCK;
 import static io.github.aelab.experiments.bind.ComponentKind.DATA_SOURCE;
+import static io.github.aelab.experiments.bind.ComponentKind.DETECTOR;
 import static io.github.aelab.experiments.bind.ComponentKind.OPTIMIZER;
 import static io.github.aelab.experiments.bind.ComponentKind.REGULARIZER;
 import static io.github.aelab.experiments.bind.ComponentKind.SCHEDULE;
@@ -20,6 +21,12 @@ import io.github.aelab.experiments.data.IdxSource;
 import io.github.aelab.experiments.data.MatSource;
 import io.github.aelab.experiments.data.NpzSource;
 import io.github.aelab.experiments.data.SyntheticManifoldSource;
+import io.github.aelab.experiments.detector.CodeDensitySpec;
+import io.github.aelab.experiments.detector.DagmmSpec;
+import io.github.aelab.experiments.detector.DeepSvddSpec;
+import io.github.aelab.experiments.detector.OcnnSpec;
+import io.github.aelab.experiments.detector.RdaSpec;
+import io.github.aelab.experiments.detector.ReconstructionSpec;
 import io.github.aelab.models.regularize.Contractive;
 import io.github.aelab.models.regularize.GaussianNoise;
 import io.github.aelab.models.regularize.KlSparsity;
@@ -28,7 +35,7 @@ import io.github.aelab.models.regularize.MaskingNoise;
 import io.github.aelab.models.regularize.SaltAndPepperNoise;
 import java.util.List;
 
-/** The components of core and models under their experiment-file names. */
+/** The components of core, models and the anomaly detectors under their experiment-file names. */
 public final class BuiltInComponents {
   private BuiltInComponents() {}
 
@@ -62,7 +69,13 @@ public final class BuiltInComponents {
         ComponentType.of(REGULARIZER, "contractive", Contractive.class),
         ComponentType.of(REGULARIZER, "kl_divergence", io.github.aelab.models.regularize.KlDivergence.class),
         ComponentType.of(REGULARIZER, "adversarial", io.github.aelab.models.regularize.Adversarial.class),
-        ComponentType.of(REGULARIZER, "weight_decay", io.github.aelab.models.regularize.WeightDecay.class));
+        ComponentType.of(REGULARIZER, "weight_decay", io.github.aelab.models.regularize.WeightDecay.class),
+        ComponentType.of(DETECTOR, "reconstruction", ReconstructionSpec.class),
+        ComponentType.of(DETECTOR, "code_density", CodeDensitySpec.class),
+        ComponentType.of(DETECTOR, "dagmm", DagmmSpec.class),
+        ComponentType.of(DETECTOR, "ocnn", OcnnSpec.class),
+        ComponentType.of(DETECTOR, "deep_svdd", DeepSvddSpec.class),
+        ComponentType.of(DETECTOR, "rda", RdaSpec.class));
   }
 
   public static ComponentRegistry registry() {

@@ -15,7 +15,8 @@ public enum ComponentKind {
   OPTIMIZER(OptimizerSpec.class),
   SCHEDULE(LearningRateSchedule.class),
   DATA_SOURCE(DataSourceSpec.class),
-  REGULARIZER(io.github.aelab.models.regularize.Regularizer.class);
+  REGULARIZER(io.github.aelab.models.regularize.Regularizer.class),
+  DETECTOR(io.github.aelab.experiments.detector.DetectorSpec.class);
 
   private final Class<?> specInterface;
 

@@ -1,17 +1,85 @@
 package io.github.aelab.experiments.spec;
 
+import io.github.aelab.anomaly.protocol.OneClassMnist;
+import io.github.aelab.anomaly.protocol.Protocol;
 import io.github.aelab.core.spec.DefaultValue;
 import io.github.aelab.core.spec.Doc;
 import java.util.List;
+import java.util.Objects;
 
-@Doc("what is measured on the test rows besides the model")
+/**
+ * What a run measures besides the model. An autoencoder run compares with {@code baselines}
+ * (PCA); a detector run follows a named anomaly {@code protocol} and compares with
+ * {@code detector_baselines}, classic detectors fitted and scored on the same split. The two
+ * lists are separate because their names mean different things: {@code pca} in
+ * {@code baselines} is PCA's reconstruction at the code's width, in {@code detector_baselines}
+ * the PCA anomaly score.
+ */
+@Doc("what is measured on the test rows besides the model or detector")
 public record EvaluationSpec(
-    @Doc("baselines measured in the same run: pca (at the code's width)") @DefaultValue("[pca]") List<Baseline> baselines) {
+    @Doc("autoencoder runs: baselines measured in the same run: pca (at the code's width)") @DefaultValue("[pca]")
+    List<Baseline> baselines,
+    @Doc("detector runs: the anomaly protocol (unsupervised_holdout, one_class, topk_f1 or one_class_mnist)")
+    @DefaultValue(DefaultValue.NULL) AnomalyProtocol protocol,
+    @Doc("one_class_mnist: the normal digit, 0..9") @DefaultValue(DefaultValue.NULL) Integer normalDigit,
+    @Doc("detector runs: anomaly baselines fitted and scored on the same split (iforest, ocsvm, knn, ...)")
+    @DefaultValue("[]") List<String> detectorBaselines) {
   public EvaluationSpec {
     baselines = List.copyOf(baselines);
+    detectorBaselines = List.copyOf(detectorBaselines);
+    if (normalDigit != null && (normalDigit < 0 || normalDigit > 9)) {
+      throw new IllegalArgumentException("normal_digit must be in 0..9, found " + normalDigit);
+    }
+    if (protocol == AnomalyProtocol.ONE_CLASS_MNIST && normalDigit == null) {
+      throw new IllegalArgumentException("protocol one_class_mnist needs normal_digit, the digit that is normal");
+    }
+    if (protocol != AnomalyProtocol.ONE_CLASS_MNIST && normalDigit != null) {
+      throw new IllegalArgumentException("normal_digit is for protocol one_class_mnist only, found protocol "
+          + (protocol == null ? "none" : protocol.yamlName()));
+    }
+  }
+
+  /** An autoencoder run's evaluation: these baselines, no anomaly protocol. */
+  public EvaluationSpec(List<Baseline> baselines) {
+    this(baselines, null, null, List.of());
+  }
+
+  /** A detector run's evaluation under {@code protocol} (not one_class_mnist, which needs a digit). */
+  public static EvaluationSpec anomaly(AnomalyProtocol protocol, List<String> detectorBaselines) {
+    return new EvaluationSpec(List.of(), Objects.requireNonNull(protocol, "protocol"), null, detectorBaselines);
+  }
+
+  /** The anomaly protocol with its published settings, or null when none is set. */
+  public Protocol anomalyProtocol() {
+    return protocol == null ? null : protocol.create(normalDigit);
   }
 
   public enum Baseline {
     PCA
+  }
+
+  /** The anomaly module's protocols, by their names there. */
+  public enum AnomalyProtocol {
+    /** PyOD: random 60/40 split of all rows, anomalies on both sides. */
+    UNSUPERVISED_HOLDOUT,
+    /** ADBench: fit on half of the normal rows, test on the rest and every anomaly. */
+    ONE_CLASS,
+    /** DAGMM: the one-class split, and F1 when flagging as many rows as there are test anomalies. */
+    TOPK_F1,
+    /** Deep SVDD: one digit of the training source is normal; the test source is scored. */
+    ONE_CLASS_MNIST;
+
+    public String yamlName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the protocol scores a separate test source instead of splitting the source's rows. */
+    public boolean needsTestSource() {
+      return this == ONE_CLASS_MNIST;
+    }
+
+    Protocol create(Integer normalDigit) {
+      return this == ONE_CLASS_MNIST ? new OneClassMnist(normalDigit) : Protocol.named(yamlName());
+    }
   }
 }

@@ -1,15 +1,18 @@
 package io.github.aelab.experiments.spec;
 
+import io.github.aelab.anomaly.Detector;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.spec.DefaultValue;
 import io.github.aelab.core.spec.Doc;
+import io.github.aelab.experiments.detector.DetectorSpec;
+import io.github.aelab.experiments.detector.DetectorTraining;
 import java.util.Objects;
 
 /**
  * A whole experiment, exactly as an experiment file declares it (after defaults): the records a
  * YAML file binds to and the Java builder produces alike.
  */
-@Doc("an experiment: data, model, training, evaluation and runtime")
+@Doc("an experiment: data, model, detector, training, evaluation and runtime")
 public record Experiment(
     @Doc("short name; names the run directory") String name,
     @Doc("what the experiment is for") @DefaultValue("''") String description,
@@ -18,6 +21,8 @@ public record Experiment(
     @Doc("the autoencoder") ModelSpec model,
     @Doc("what shapes the representation: noise, sparsity, contraction, ...") @DefaultValue("[]")
     java.util.List<io.github.aelab.models.regularize.Regularizer> regularizers,
+    @Doc("an anomaly detector on the autoencoder: {type: reconstruction|code_density|dagmm|ocnn|deep_svdd|rda, ...}; "
+        + "absent for a plain autoencoder run") @DefaultValue(DefaultValue.NULL) DetectorSpec detector,
     @Doc("the training plan") TrainingSpec training,
     @Doc("what else is measured") @DefaultValue("{}") EvaluationSpec evaluation,
     @Doc("device, threads, XLA, determinism") @DefaultValue("{}") RuntimeSettings runtime) {
@@ -31,5 +36,16 @@ public record Experiment(
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(runtime, "runtime");
+  }
+
+  /**
+   * The experiment's detector, configured for rows of {@code inputDim} values but not fitted;
+   * throws when there is none, or when the model or training does not suit it.
+   */
+  public Detector buildDetector(int inputDim) {
+    if (detector == null) {
+      throw new IllegalStateException("experiment '" + name + "' has no detector");
+    }
+    return detector.create(new DetectorTraining(model.toAutoencoder(inputDim), regularizers, training.plan(), runtime));
   }
 }
