@@ -50,7 +50,10 @@ final class DetectorChecks {
       return false;
     }
     if (evaluation.protocol() == null) {
-      problems.add(ExperimentLoader.locate(tree, "evaluation"), "evaluation.protocol",
+      // Without an evaluation section, the detector is what asks for the protocol.
+      Location at = node(tree, "evaluation") != null ? ExperimentLoader.locate(tree, "evaluation")
+          : ExperimentLoader.locate(tree, "detector");
+      problems.add(at, "evaluation.protocol",
           "a detector run needs an anomaly protocol: how rows are split into training and test.", null, PROTOCOLS);
     }
     if (node(tree, "evaluation", "baselines") instanceof YamlNode.ListNode list && !list.items().isEmpty()) {
