@@ -10,22 +10,26 @@ import io.github.aelab.experiments.bind.Suggestions;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code aelab describe KIND TYPE}: parameters with their types, defaults and docs. */
+/**
+ * {@code aelab describe [KIND] TYPE}: parameters with their types, defaults and docs. The kind may
+ * be left out when the type name is used by one kind only ({@code aelab describe dagmm}).
+ */
 @Command(name = "describe", mixinStandardHelpOptions = true, description = "Describe a component's parameters.")
 public final class DescribeCommand implements Callable<Integer> {
   private final ComponentRegistry registry;
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "block, optimizer, schedule or data_source.")
-  String kindWord;
-
-  @Parameters(index = "1", paramLabel = "TYPE", description = "The type name, e.g. dense.")
-  String typeName;
+  @Parameters(arity = "1..2", paramLabel = "[KIND] TYPE", description = "The kind (block, optimizer, schedule, "
+      + "data_source, regularizer or detector), which may be left out when the name is unambiguous, and the type "
+      + "name, e.g. dense or dagmm.")
+  List<String> words = new ArrayList<>();
 
   @jakarta.inject.Inject
   DescribeCommand(ComponentRegistry registry) {
@@ -34,16 +38,8 @@ public final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ComponentKind kind = ComponentKind.fromWord(kindWord);
-    if (kind == null) {
-      throw new IllegalArgumentException("unknown kind '" + kindWord + "'; kinds: "
-          + Arrays.stream(ComponentKind.values()).map(ComponentKind::word).toList());
-    }
-    ComponentType type = registry.find(kind, typeName).orElseThrow(() -> {
-      String near = Suggestions.closest(typeName, registry.names(kind));
-      return new IllegalArgumentException("unknown " + kind.word() + " '" + typeName + "'."
-          + (near == null ? "" : " Did you mean '" + near + "'?") + " Known: " + String.join(", ", registry.names(kind)));
-    });
+    ComponentType type = words.size() == 2 ? find(words.get(0), words.get(1)) : find(words.get(0));
+    ComponentKind kind = type.kind();
     System.out.println(kind.word() + " " + type.name() + ": " + type.doc());
     RecordComponent[] components = type.specClass().getRecordComponents();
     if (components.length == 0) {
@@ -53,10 +49,44 @@ public final class DescribeCommand implements Callable<Integer> {
       DefaultValue def = c.getAnnotation(DefaultValue.class);
       Doc doc = c.getAnnotation(Doc.class);
       String dflt = def == null ? "required" : DefaultValue.NULL.equals(def.value()) ? "default: none" : "default: " + def.value();
-      System.out.printf(Locale.ROOT, "  %-16s %-12s %-22s %s%n", RecordTree.snake(c.getName()), typeWord(c.getGenericType()),
+      System.out.printf(Locale.ROOT, "  %-22s %-12s %-22s %s%n", RecordTree.snake(c.getName()), typeWord(c.getGenericType()),
           dflt, doc == null ? "" : doc.value());
     }
     return AelabCommand.OK;
+  }
+
+  private ComponentType find(String kindWord, String typeName) {
+    ComponentKind kind = ComponentKind.fromWord(kindWord);
+    if (kind == null) {
+      throw new IllegalArgumentException("unknown kind '" + kindWord + "'; kinds: "
+          + Arrays.stream(ComponentKind.values()).map(ComponentKind::word).toList());
+    }
+    return registry.find(kind, typeName).orElseThrow(() -> {
+      String near = Suggestions.closest(typeName, registry.names(kind));
+      return new IllegalArgumentException("unknown " + kind.word() + " '" + typeName + "'."
+          + (near == null ? "" : " Did you mean '" + near + "'?") + " Known: " + String.join(", ", registry.names(kind)));
+    });
+  }
+
+  /** The one type of any kind with this name. */
+  private ComponentType find(String typeName) {
+    List<ComponentType> matches = new ArrayList<>();
+    List<String> all = new ArrayList<>();
+    for (ComponentKind k : ComponentKind.values()) {
+      registry.find(k, typeName).ifPresent(matches::add);
+      all.addAll(registry.names(k));
+    }
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    if (matches.isEmpty()) {
+      String near = Suggestions.closest(typeName, all);
+      throw new IllegalArgumentException("no component is named '" + typeName + "'."
+          + (near == null ? "" : " Did you mean '" + near + "'?") + " 'aelab components' lists them all.");
+    }
+    throw new IllegalArgumentException("'" + typeName + "' names a " + String.join(" and a ",
+        matches.stream().map(t -> t.kind().word()).toList()) + "; say which, e.g. 'aelab describe "
+        + matches.get(0).kind().word() + " " + typeName + "'");
   }
 
   static String typeWord(Type t) {

@@ -1,5 +1,6 @@
 package io.github.aelab.runner;
 
+import io.github.aelab.anomaly.Detector;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.data.MinMaxScaler;
 import io.github.aelab.core.data.Scaler;
@@ -8,6 +9,7 @@ import io.github.aelab.core.data.Splits;
 import io.github.aelab.core.data.ZScoreScaler;
 import io.github.aelab.experiments.ExperimentLoader;
 import io.github.aelab.experiments.SpecWriter;
+import io.github.aelab.experiments.detector.AnomalyBaselines;
 import io.github.aelab.experiments.spec.DataSpec;
 import io.github.aelab.experiments.spec.EvaluationSpec;
 import io.github.aelab.experiments.spec.Experiment;
@@ -20,6 +22,8 @@ import java.util.Map;
  * Runs a validated experiment: splits (test, then validation) and scales the data with the
  * scaler fitted on the training rows only, trains, evaluates and writes the run record, with
  * the file as written ({@code spec.yaml}) and fully resolved ({@code resolved.yaml}, re-runnable).
+ * An experiment with a detector is a detector run instead ({@link AnomalyRun}): its anomaly
+ * protocol splits and scales the rows.
  */
 public final class ExperimentRunner {
   private final SpecWriter writer;
@@ -33,6 +37,9 @@ public final class ExperimentRunner {
     Experiment e = loaded.experiment();
     run.writeText("spec.yaml", loaded.text());
     run.writeText("resolved.yaml", writer.toYaml(e));
+    if (e.detector() != null) {
+      return AnomalyRun.execute(prepareAnomaly(e, loaded), run);
+    }
     Prepared prepared = prepare(e, loaded);
     run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
     return AutoencoderRun.execute(prepared.config(), run);
@@ -44,6 +51,9 @@ public final class ExperimentRunner {
    */
   public Map<String, Object> resume(ExperimentLoader.Loaded loaded, RunDirectory run) {
     Experiment e = loaded.experiment();
+    if (e.detector() != null) {
+      throw new IllegalArgumentException(run.root() + ": a detector run keeps no checkpoints to resume from; run it again");
+    }
     String recorded;
     try {
       recorded = java.nio.file.Files.readString(run.resolve("resolved.yaml"));
@@ -89,6 +99,25 @@ public final class ExperimentRunner {
       test = scaler.transform(test);
       validation = validation == null ? null : scaler.transform(validation);
     }
+    boolean pca = e.evaluation().baselines().contains(EvaluationSpec.Baseline.PCA);
+    return new Prepared(new AutoencoderRun.Config(e.name(), e.model().toAutoencoder(data.cols()), e.training().plan(),
+        e.seed(), e.runtime(), train, validation, test, dataFiles(e, baseDir), e.training().checkpointEvery(), pca,
+        e.regularizers()), scaler);
+  }
+
+  /**
+   * A detector run's configuration: the rows unsplit and unscaled (the protocol does both), the
+   * detector built on the experiment's autoencoder and plan, and the listed baselines.
+   */
+  public static AnomalyRun.Config prepareAnomaly(Experiment e, ExperimentLoader.Loaded loaded) {
+    Dataset data = loaded.data();
+    List<Detector> baselines = e.evaluation().detectorBaselines().stream().map(AnomalyBaselines::create).toList();
+    return new AnomalyRun.Config(e.name(), e.seed(), e.runtime(), e.evaluation().anomalyProtocol(), data,
+        loaded.testData(), e.buildDetector(data.cols()), baselines, dataFiles(e, loaded.baseDir()));
+  }
+
+  /** Every data file the experiment reads, for the provenance's hashes. */
+  static Map<String, Path> dataFiles(Experiment e, Path baseDir) {
     Map<String, Path> files = new LinkedHashMap<>();
     List<Path> sourceFiles = new java.util.ArrayList<>(e.data().source().files(baseDir));
     if (e.data().testSource() != null) {
@@ -97,8 +126,6 @@ public final class ExperimentRunner {
     for (int i = 0; i < sourceFiles.size(); i++) {
       files.put("source_" + i, sourceFiles.get(i));
     }
-    boolean pca = e.evaluation().baselines().contains(EvaluationSpec.Baseline.PCA);
-    return new Prepared(new AutoencoderRun.Config(e.name(), e.model().toAutoencoder(data.cols()), e.training().plan(),
-        e.seed(), e.runtime(), train, validation, test, files, e.training().checkpointEvery(), pca, e.regularizers()), scaler);
+    return files;
   }
 }

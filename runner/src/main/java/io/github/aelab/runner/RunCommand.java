@@ -44,8 +44,13 @@ public final class RunCommand implements Callable<Integer> {
     RunDirectory run = resume != null ? RunDirectory.reopen(resume) : RunDirectory.create(out, loaded.experiment().name());
     Map<String, Object> m = resume != null ? runner.resume(loaded, run) : runner.run(loaded, run);
     System.out.printf(Locale.ROOT, "%n%-28s %s%n", "experiment", loaded.experiment().name());
-    for (String key : List.of("test.sse_per_image", "test.mse", "pca.test.sse_per_image", "test.negative_elbo",
-        "test.iwae_nll", "train.epochs", "train.samples_per_second")) {
+    List<String> keys = new ArrayList<>(List.of("test.sse_per_image", "test.mse", "pca.test.sse_per_image",
+        "test.negative_elbo", "test.iwae_nll", "train.epochs", "train.samples_per_second", "detector", "test.roc_auc",
+        "test.average_precision", "test.f1"));
+    if (m.get("baselines") instanceof List<?> baselines) {
+      baselines.forEach(b -> keys.add(b + ".test.roc_auc"));
+    }
+    for (String key : keys) {
       if (m.containsKey(key)) {
         Object v = m.get(key);
         System.out.printf(Locale.ROOT, "%-28s %s%n", key, v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : v);

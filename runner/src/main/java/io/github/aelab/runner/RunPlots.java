@@ -22,7 +22,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The PNG plots of a run record: loss curves per stage, a 2-D view of the test codes coloured by
- * label, and for images a grid of test images over their reconstructions.
+ * label, and for images a grid of test images over their reconstructions; for a detector run the
+ * ROC and precision-recall curves of the detector and its baselines on one chart each.
  */
 final class RunPlots {
   static {
@@ -105,6 +106,34 @@ final class RunPlots {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /** ROC curves, one series per detector (legend as given), over the diagonal of chance. */
+  static void rocCurves(Map<String, RankingCurves.Curve> curves, Path file) {
+    XYChart chart = unitSquare("ROC on the test rows", "false positive rate", "true positive rate");
+    curves.forEach((name, c) -> chart.addSeries(name, c.x(), c.y()).setMarker(SeriesMarkers.NONE));
+    // Last, so that each detector keeps the colour it has on the precision-recall chart.
+    XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
+    chance.setMarker(SeriesMarkers.NONE);
+    chance.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+    chance.setLineColor(Color.GRAY);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    save(chart, file);
+  }
+
+  /** Precision-recall curves, one series per detector (legend as given). */
+  static void precisionRecallCurves(Map<String, RankingCurves.Curve> curves, Path file) {
+    XYChart chart = unitSquare("precision-recall on the test rows", "recall", "precision");
+    curves.forEach((name, c) -> chart.addSeries(name, c.x(), c.y()).setMarker(SeriesMarkers.NONE));
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+    save(chart, file);
+  }
+
+  private static XYChart unitSquare(String title, String x, String y) {
+    XYChart chart = new XYChartBuilder().width(700).height(700).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+    chart.getStyler().setXAxisDecimalPattern("0.0#").setYAxisDecimalPattern("0.0#");
+    return chart;
   }
 
   private static XYSeries add(XYChart chart, String name, List<double[]> points) {

@@ -1,0 +1,109 @@
+package io.github.aelab.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.aelab.anomaly.Detector;
+import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.protocol.OneClass;
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.data.SyntheticData;
+import io.github.aelab.core.runtime.RuntimeSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The anomaly quickstart end to end: a detector run's whole record, and a failing run's. */
+class AnomalyQuickstartRunTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final List<String> BASELINES = List.of("gaussian", "parzen", "iforest");
+
+  @Test
+  void writesTheDetectorsAndBaselinesMetricsScoresAndCurves(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("run");
+    int code = AelabCommand.commandLine().execute("run", "../experiments/examples/anomaly-quickstart.yaml",
+        "--out", out.toString());
+    assertThat(code).isZero();
+
+    JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
+    assertThat(metrics.get("protocol").asText()).isEqualTo("one_class");
+    assertThat(metrics.get("detector").asText()).isEqualTo("ae_reconstruction");
+    // one_class: half of the 1,000 normal rows train; the other half and all 50 outliers are scored.
+    assertThat(metrics.get("train.rows").asInt()).isEqualTo(500);
+    assertThat(metrics.get("test.rows").asInt()).isEqualTo(550);
+    assertThat(metrics.get("test.anomalies").asInt()).isEqualTo(50);
+    assertThat(metrics.get("test.roc_auc").asDouble()).isGreaterThanOrEqualTo(0.9);
+    assertThat(metrics.get("test.average_precision").asDouble()).isBetween(0.0, 1.0);
+    assertThat(metrics.get("test.precision_at_n").asDouble()).isBetween(0.0, 1.0);
+    assertThat(metrics.has("test.f1")).as("one_class sets no threshold").isFalse();
+    for (String b : BASELINES) {
+      assertThat(metrics.get(b + ".test.roc_auc").asDouble()).as(b).isGreaterThanOrEqualTo(0.9);
+      assertThat(metrics.has(b + ".test.average_precision")).as(b).isTrue();
+    }
+
+    List<String> scores = Files.readAllLines(out.resolve("test_scores.csv"));
+    assertThat(scores.get(0)).isEqualTo("row,label,ae_reconstruction,gaussian,parzen,iforest");
+    assertThat(scores).hasSize(551);
+    assertThat(scores.stream().skip(1).filter(l -> l.split(",")[1].equals("1"))).hasSize(50);
+    for (String plot : List.of("plots/roc.png", "plots/precision_recall.png")) {
+      assertThat(Files.size(out.resolve(plot))).as(plot).isGreaterThan(1000);
+    }
+    for (String file : List.of("spec.yaml", "resolved.yaml", "spec.json", "provenance.json", "run.log")) {
+      assertThat(out.resolve(file)).as(file).exists();
+    }
+    assertThat(JSON.readTree(out.resolve("status.json").toFile()).get("status").asText()).isEqualTo("succeeded");
+    JsonNode spec = JSON.readTree(out.resolve("spec.json").toFile());
+    assertThat(spec.at("/protocol/name").asText()).isEqualTo("one_class");
+    assertThat(spec.at("/detector/settings/autoencoder/spec/code/units").asInt()).isEqualTo(2);
+    assertThat(spec.at("/baselines").fieldNames()).toIterable().containsExactlyElementsOf(BASELINES);
+    assertThat(Files.readString(out.resolve("resolved.yaml"))).contains("type: reconstruction");
+  }
+
+  /** A detector that fails leaves the record of everything before it and a status that says why; no metrics. */
+  @Test
+  void aFailingRunLeavesARecordSayingWhy(@TempDir Path tmp) {
+    Dataset data = SyntheticData.gaussianBlobsWithOutliers(200, 10, 4, 2, 1.0, 1);
+    Detector broken = new Detector() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public FittedDetector fit(Dataset train, long seed) {
+        throw new IllegalStateException("the estimation network diverged");
+      }
+    };
+    var config = new AnomalyRun.Config("broken", 1, RuntimeSettings.defaults(), OneClass.adbench(), data, null, broken,
+        List.of(), Map.of());
+    RunDirectory run = RunDirectory.create(tmp.resolve("run"), "broken");
+    assertThatThrownBy(() -> AnomalyRun.execute(config, run)).hasMessage("the estimation network diverged");
+    JsonNode status = readJson(run.resolve("status.json"));
+    assertThat(status.get("status").asText()).isEqualTo("failed");
+    assertThat(status.get("error").asText()).isEqualTo("the estimation network diverged");
+    assertThat(run.resolve("spec.json")).exists();
+    assertThat(run.resolve("provenance.json")).exists();
+    assertThat(run.resolve("metrics.json")).doesNotExist();
+  }
+
+  @Test
+  void aDetectorRunCannotBeResumed(@TempDir Path tmp) throws Exception {
+    Files.createDirectories(tmp.resolve("checkpoints/latest"));
+    int code = AelabCommand.commandLine().execute("run", "../experiments/examples/anomaly-quickstart.yaml",
+        "--resume", tmp.toString());
+    assertThat(code).isEqualTo(AelabCommand.INVALID);
+  }
+
+  private static JsonNode readJson(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
