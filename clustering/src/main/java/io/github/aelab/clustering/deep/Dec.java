@@ -18,6 +18,7 @@ import io.github.aelab.models.StackedPretraining;
 import io.github.aelab.models.regularize.Regularizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -82,7 +83,18 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
   }
 
   @Override
-  public FittedClusterer fit(Dataset data, long seed) {
+  public Fitted fit(Dataset data, long seed) {
+    return fit(data, seed, null);
+  }
+
+  /**
+   * Fits starting from a pretrained autoencoder (another fit's {@link Fitted#pretrainedWeights()})
+   * instead of pretraining: how DEC and IDEC are compared from one pretrained network, as in the
+   * IDEC paper, and how a benchmark avoids pretraining twice.
+   *
+   * @param pretrained null to pretrain as the plan says
+   */
+  public Fitted fit(Dataset data, long seed, Map<String, float[]> pretrained) {
     if (data.cols() != autoencoder.inputDim()) {
       throw new IllegalArgumentException(name() + "'s autoencoder takes " + autoencoder.inputDim() + " features, '"
           + data.name() + "' has " + data.cols());
@@ -95,13 +107,16 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
       int width = (int) autoencoder.codeShape().size(0);
 
       List<Stage> pretrain = new ArrayList<>();
-      if (pretraining.pretraining() != null) {
+      if (pretrained == null && pretraining.pretraining() != null) {
         for (TrainOp op : StackedPretraining.trainOps(g.context(), ae, pretraining.pretraining(), data.rows())) {
           pretrain.add(g.stage(op.name(), op, rows, pretraining.pretraining(), List.of()));
         }
       }
       TrainOp finetune = g.trainOp("fit", ae.objective(), ae.trainableVariables(), pretraining.fit(), data.rows());
-      pretrain.add(g.stage("fit", finetune, rows, pretraining.fit(), List.of()));
+      if (pretrained == null) {
+        pretrain.add(g.stage("fit", finetune, rows, pretraining.fit(), List.of()));
+      }
+      WeightTransfer weights = WeightTransfer.of(g, ae.trainableVariables());
 
       Operand<TFloat32> z = ae.encode(g.context(), ae.input());
       Variable<TFloat32> centres = g.context().newVariable("dec/centres",
@@ -126,11 +141,17 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
       }
       TrainOp clusterOp = g.trainOp(name(), loss, variables, clustering, data.rows());
       g.open(runtime);
-      g.train(pretrain);
+      if (pretrained == null) {
+        g.train(pretrain);
+      } else {
+        weights.load(g, pretrained);
+      }
+      Map<String, float[]> pretrainedWeights = weights.save(g);
 
       float[] codes = g.run(z, rows);
       KMeansResult init = KMeans.withClusters(clusters).withNInit(kmeansRestarts).fit(toRows(codes, width), seed);
       setCentres(g, centreValues, assignCentres, init.centres(), width);
+      int[] initial = StudentT.argmax(toMatrix(g.run(q, rows), clusters));
 
       float[] targets = new float[data.rows() * clusters];
       List<Feed> feeds = List.of(new Feed(ae.input(), rows, data.cols()), new Feed(target, targets, clusters));
@@ -153,7 +174,8 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
         g.train(List.of(stage), seed + 1 + r);
         refreshes++;
       }
-      return new Fitted(g, q, clusters, StudentT.argmax(toMatrix(g.run(q, rows), clusters)), refreshes);
+      return new Fitted(g, q, clusters, StudentT.argmax(toMatrix(g.run(q, rows), clusters)), refreshes, initial,
+          init.assignments(), pretrainedWeights);
     } catch (RuntimeException e) {
       g.close();
       throw e;
@@ -214,13 +236,35 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     private final int clusters;
     private final int[] assignments;
     private final int refreshes;
+    private final int[] initialAssignments;
+    private final int[] kmeansAssignments;
+    private final Map<String, float[]> pretrainedWeights;
 
-    Fitted(HeadGraph graph, Operand<TFloat32> q, int clusters, int[] assignments, int refreshes) {
+    Fitted(HeadGraph graph, Operand<TFloat32> q, int clusters, int[] assignments, int refreshes,
+        int[] initialAssignments, int[] kmeansAssignments, Map<String, float[]> pretrainedWeights) {
       this.graph = graph;
       this.q = q;
       this.clusters = clusters;
       this.assignments = assignments;
       this.refreshes = refreshes;
+      this.initialAssignments = initialAssignments;
+      this.kmeansAssignments = kmeansAssignments;
+      this.pretrainedWeights = pretrainedWeights;
+    }
+
+    /** k-means on the pretrained codes: the "autoencoder + k-means" baseline of the DEC papers. */
+    public int[] kmeansAssignments() {
+      return kmeansAssignments.clone();
+    }
+
+    /** The Student-t assignments before any clustering update (nearly the k-means ones). */
+    public int[] initialAssignments() {
+      return initialAssignments.clone();
+    }
+
+    /** The autoencoder's weights after pretraining, by variable name, for {@link Dec#fit(Dataset, long, Map)}. */
+    public Map<String, float[]> pretrainedWeights() {
+      return pretrainedWeights;
     }
 
     @Override

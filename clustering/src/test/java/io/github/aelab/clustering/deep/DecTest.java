@@ -87,4 +87,21 @@ class DecTest {
       }
     }
   }
+
+  @Test
+  void idecStartsFromDecsPretrainedAutoencoderWithoutPretrainingAgain() {
+    Dataset blobs = SyntheticData.gaussianBlobs(400, 20, 4, 1.0, 8);
+    Dataset data = ZScoreScaler.fit(blobs).transform(blobs);
+    AutoencoderSpec ae = AutoencoderSpec.builder(20).hidden(Activation.RELU, 16).code(4, Activation.LINEAR).build();
+    Dec dec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 10, 64)), 4, 1.0, 0,
+        FitSpec.adam(1e-3, 1, 64), 1, 3, 0.001, 3, RuntimeSettings.reproducible());
+    Dec idec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 10, 64)), 4, 1.0, 0.1,
+        FitSpec.adam(1e-3, 1, 64), 1, 3, 0.001, 3, RuntimeSettings.reproducible());
+    try (Dec.Fitted first = dec.fit(data, 8);
+        Dec.Fitted second = idec.fit(data, 8, first.pretrainedWeights())) {
+      // Same codes, same k-means seed: the same starting clusters, so DEC and IDEC differ only by the fine-tuning.
+      assertThat(second.kmeansAssignments()).isEqualTo(first.kmeansAssignments());
+      assertThat(second.pretrainedWeights().keySet()).isEqualTo(first.pretrainedWeights().keySet());
+    }
+  }
 }
