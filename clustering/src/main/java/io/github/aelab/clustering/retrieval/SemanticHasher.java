@@ -1,0 +1,59 @@
+package io.github.aelab.clustering.retrieval;
+
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.models.HeadGraph;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A trained semantic-hashing encoder ({@link SemanticHashing}): bit {@code j} of a row is 1 when
+ * its logistic code unit {@code j} is above 0.5, the paper's deterministic binarization. Holds
+ * the TensorFlow graph and session, so close it when done.
+ */
+public final class SemanticHasher implements Hasher, AutoCloseable {
+
+  /** A logistic unit's midpoint: the cut between bit 0 and bit 1. */
+  static final float CUT = 0.5f;
+
+  private final HeadGraph graph;
+  private final Operand<TFloat32> code;
+  private final int bits;
+
+  SemanticHasher(HeadGraph graph, Operand<TFloat32> code, int bits) {
+    this.graph = graph;
+    this.code = code;
+    this.bits = bits;
+  }
+
+  @Override
+  public int dims() {
+    return graph.inputDim();
+  }
+
+  @Override
+  public int bits() {
+    return bits;
+  }
+
+  /**
+   * The noiseless logistic code activations of every row, row-major {@code rows x bits}, each in
+   * (0, 1): how close they sit to 0 and 1 shows how binary training made them.
+   */
+  public float[] activations(Dataset rows) {
+    if (rows.cols() != dims()) {
+      throw new IllegalArgumentException("the hasher was fitted on " + dims() + " columns but dataset '"
+          + rows.name() + "' has " + rows.cols());
+    }
+    return graph.run(code, rows.features());
+  }
+
+  @Override
+  public BinaryCodes encode(Dataset rows) {
+    return BinaryCodes.threshold(activations(rows), rows.rows(), bits, CUT);
+  }
+
+  @Override
+  public void close() {
+    graph.close();
+  }
+}
