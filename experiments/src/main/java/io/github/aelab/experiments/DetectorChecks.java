@@ -61,7 +61,8 @@ final class DetectorChecks {
           + "detector run compares with detector_baselines instead (e.g. detector_baselines: [pca, iforest]).", null);
     }
     checkBaselineNames(evaluation.detectorBaselines(), tree, problems);
-    if (node(tree, "data", "split") != null) {
+    // Judged by value, not by presence: a resolved spec spells out the default split, and must load again.
+    if (!e.data().split().isDefault()) {
       problems.add(ExperimentLoader.locate(tree, "data", "split"), "data.split", "the anomaly protocol splits the rows "
           + "of a detector run; remove data.split.", null);
     }

@@ -203,6 +203,16 @@ class DetectorSectionTest {
         .satisfies(p -> assertThat(p.message()).isEqualTo("batch_size 200 is larger than the 150 training rows of protocol one_class"));
   }
 
+  /** What resolved.yaml holds for a detector run loads again, to the same experiment. */
+  @Test
+  void theResolvedSpecOfADetectorRunLoadsAgain() throws IOException {
+    Experiment original = loader.load(Path.of("examples/anomaly-quickstart.yaml"), List.of()).experiment();
+    String resolved = new SpecWriter(BuiltInComponents.registry()).toYaml(original);
+    // The autoencoder run's default PCA comparison does not apply, and the resolved spec says so.
+    assertThat(resolved).contains("baselines: []").contains("- gaussian");
+    assertThat(load(resolved).experiment()).isEqualTo(original);
+  }
+
   /** Java builds the same records as the file; a plain autoencoder experiment has no detector and no protocol. */
   @Test
   void anAutoencoderRunKeepsItsEvaluation() throws IOException {

@@ -31,7 +31,7 @@ public record DetectorTraining(AutoencoderSpec model, List<Regularizer> regulari
    * For detectors whose loss is fixed by their paper and built on a bare autoencoder: a
    * regularizer would be silently dropped, so it is an error instead.
    */
-  void requireNoRegularizers(String detector) {
+  public void requireNoRegularizers(String detector) {
     if (!regularizers.isEmpty()) {
       throw new IllegalArgumentException(detector + " trains its own objective on a plain autoencoder; "
           + "regularizers do not apply to it (remove the regularizers section)");
@@ -39,7 +39,7 @@ public record DetectorTraining(AutoencoderSpec model, List<Regularizer> regulari
   }
 
   /** For detectors with a single training stage. */
-  void requireNoPretraining(String detector) {
+  public void requireNoPretraining(String detector) {
     if (plan.pretraining() != null) {
       throw new IllegalArgumentException(detector + " trains in one stage; training.pretraining does not apply to it");
     }

@@ -36,6 +36,9 @@ public record DataSpec(
   public record SplitSpec(
       @Doc("fraction of all rows for the test set (default 0.2; not with test_source)") @DefaultValue(DefaultValue.NULL) Double testFraction,
       @Doc("fraction of the remaining rows for validation; 0 for none") @DefaultValue("0.1") double validationFraction) {
+    /** The default of validation_fraction (the annotation above says the same). */
+    static final double DEFAULT_VALIDATION_FRACTION = 0.1;
+
     public SplitSpec {
       if (testFraction != null && !(testFraction > 0 && testFraction < 1)) {
         throw new IllegalArgumentException("test_fraction must be in (0, 1), found " + testFraction);
@@ -43,6 +46,11 @@ public record DataSpec(
       if (!(validationFraction >= 0 && validationFraction < 1)) {
         throw new IllegalArgumentException("validation_fraction must be in [0, 1), found " + validationFraction);
       }
+    }
+
+    /** Whether this is the split of a file that says nothing about splitting (all defaults). */
+    public boolean isDefault() {
+      return testFraction == null && validationFraction == DEFAULT_VALIDATION_FRACTION;
     }
   }
 }

@@ -49,6 +49,11 @@ public record EvaluationSpec(
     return new EvaluationSpec(List.of(), Objects.requireNonNull(protocol, "protocol"), null, detectorBaselines);
   }
 
+  /** The same evaluation without the autoencoder run's baselines, as a detector run has it. */
+  public EvaluationSpec withoutAutoencoderBaselines() {
+    return new EvaluationSpec(List.of(), protocol, normalDigit, detectorBaselines);
+  }
+
   /** The anomaly protocol with its published settings, or null when none is set. */
   public Protocol anomalyProtocol() {
     return protocol == null ? null : protocol.create(normalDigit);

@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * A whole experiment, exactly as an experiment file declares it (after defaults): the records a
- * YAML file binds to and the Java builder produces alike.
+ * YAML file binds to and the Java builder produces alike. With a {@code detector} it is a
+ * detector run: the detector is built on the model, regularizers and training plan, and
+ * {@code evaluation} names its anomaly protocol and baselines.
  */
 @Doc("an experiment: data, model, detector, training, evaluation and runtime")
 public record Experiment(
@@ -36,6 +38,12 @@ public record Experiment(
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(runtime, "runtime");
+    if (detector != null) {
+      // evaluation.baselines is the autoencoder run's PCA comparison, on by default; a detector run
+      // compares with detector_baselines instead. Emptied here so that the resolved spec says what
+      // runs (the loader refuses a file that lists baselines beside a detector).
+      evaluation = evaluation.withoutAutoencoderBaselines();
+    }
   }
 
   /**
