@@ -38,7 +38,14 @@ public final class ExperimentRunner {
     run.writeText("spec.yaml", loaded.text());
     run.writeText("resolved.yaml", writer.toYaml(e));
     if (e.detector() != null) {
-      return AnomalyRun.execute(prepareAnomaly(e, loaded), run);
+      AnomalyRun.Config config;
+      try {
+        config = prepareAnomaly(e, loaded);
+      } catch (RuntimeException ex) {
+        run.failed(ex); // the record says why even when the run never started
+        throw ex;
+      }
+      return AnomalyRun.execute(config, run);
     }
     Prepared prepared = prepare(e, loaded);
     run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
