@@ -13,6 +13,7 @@ import io.github.aelab.anomaly.metric.Confusion;
 import io.github.aelab.anomaly.metric.MeanStd;
 import io.github.aelab.anomaly.metric.PrecisionAtN;
 import io.github.aelab.anomaly.metric.RocAuc;
+import io.github.aelab.anomaly.protocol.OneClassMnist;
 import io.github.aelab.anomaly.protocol.Protocol;
 import io.github.aelab.anomaly.protocol.ProtocolSplit;
 import io.github.aelab.core.data.Dataset;
@@ -39,11 +40,12 @@ import picocli.CommandLine.Option;
 public final class AnomalyBenchmark implements Callable<Integer> {
 
   @Option(names = "--protocol", defaultValue = "unsupervised_holdout",
-      description = "unsupervised_holdout, one_class or topk_f1 (default: ${DEFAULT-VALUE}).")
+      description = "unsupervised_holdout, one_class, topk_f1 or one_class_mnist (default: ${DEFAULT-VALUE}).")
   String protocol;
 
-  @Option(names = "--datasets", split = ",", defaultValue = "cardio,thyroid,satellite,pima,vowels",
-      description = "Dataset names in the data directory (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--datasets", split = ",", defaultValue = DEFAULT_DATASETS_TEXT,
+      description = "Dataset names in the data directory (default: ${DEFAULT-VALUE}); "
+          + "for one_class_mnist the normal digits, e.g. 0,1,2 (default there: all ten).")
   List<String> datasets;
 
   @Option(names = "--detectors", split = ",",
@@ -60,8 +62,21 @@ public final class AnomalyBenchmark implements Callable<Integer> {
   @Option(names = "--data", description = "Anomaly data directory (default: $AELAB_DATA/anomaly or ../shared/data/anomaly).")
   Path data;
 
+  @Option(names = "--mnist", description = "MNIST directory for one_class_mnist (default: $AELAB_DATA/mnist or ../shared/data/mnist).")
+  Path mnist;
+
   @Option(names = "--out", description = "Output directory (default: runs/bench-anomaly-PROTOCOL-<timestamp>).")
   Path out;
+
+  private static final String DEFAULT_DATASETS_TEXT = "cardio,thyroid,satellite,pima,vowels";
+  private static final List<String> DEFAULT_DATASETS = List.of(DEFAULT_DATASETS_TEXT.split(","));
+
+  private static int digit(String name) {
+    if (!name.matches("[0-9]")) {
+      throw new IllegalArgumentException("one_class_mnist takes normal digits 0..9 as --datasets, found '" + name + "'");
+    }
+    return Integer.parseInt(name);
+  }
 
   /** One fit of one detector on one split. */
   record Fit(String dataset, String detector, long seed, double rocAuc, double averagePrecision,
@@ -69,10 +84,14 @@ public final class AnomalyBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Protocol p = Protocol.named(protocol);
-    int n = seeds != null ? seeds : protocol.equals("unsupervised_holdout") ? 10 : 5;
+    boolean mnistProtocol = protocol.equals(OneClassMnist.NAME);
+    if (mnistProtocol && datasets.equals(DEFAULT_DATASETS)) {
+      datasets = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    }
+    int n = seeds != null ? seeds : protocol.equals("unsupervised_holdout") ? 10 : mnistProtocol ? 1 : 5;
     List<String> names = detectors != null ? detectors : allDetectors();
-    AnomalyDatasets catalogue = new AnomalyDatasets(DataDirectory.find(data, "anomaly"));
+    MnistData digits = mnistProtocol ? MnistData.load(mnist) : null;
+    AnomalyDatasets catalogue = mnistProtocol ? null : new AnomalyDatasets(DataDirectory.find(data, "anomaly"));
     Path dir = out != null ? out : Path.of("runs", "bench-anomaly-" + protocol + "-"
         + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
             .format(java.time.Instant.now()));
@@ -82,9 +101,12 @@ public final class AnomalyBenchmark implements Callable<Integer> {
     Files.writeString(csv, "dataset,detector,seed,roc_auc,average_precision,precision_at_n,f1,fit_seconds,"
         + "train_rows,test_rows,test_anomalies\n");
     for (String datasetName : datasets) {
-      Dataset dataset = catalogue.load(datasetName);
+      Protocol p = mnistProtocol ? new OneClassMnist(digit(datasetName)) : Protocol.named(protocol);
+      Dataset dataset = mnistProtocol ? digits.train() : catalogue.load(datasetName);
       for (long seed = 0; seed < n; seed++) {
-        ProtocolSplit split = p.split(dataset, seed);
+        // The MNIST protocol fixes its split (one digit's training images; the whole test set),
+        // so its seeds vary only the detectors.
+        ProtocolSplit split = mnistProtocol ? p.split(dataset, digits.test(), seed) : p.split(dataset, seed);
         Dataset train = cap(split.train(), seed);
         for (String detectorName : names) {
           Fit fit = run(p, split, train, datasetName, detectorName, seed);
