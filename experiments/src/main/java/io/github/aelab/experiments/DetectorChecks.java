@@ -1,5 +1,9 @@
 package io.github.aelab.experiments;
 
+import static io.github.aelab.experiments.TreeLookup.itemAt;
+import static io.github.aelab.experiments.TreeLookup.node;
+import static io.github.aelab.experiments.TreeLookup.valueAt;
+
 import io.github.aelab.anomaly.metric.AnomalyLabels;
 import io.github.aelab.anomaly.protocol.OneClass;
 import io.github.aelab.anomaly.protocol.TopKF1;
@@ -189,28 +193,5 @@ final class DetectorChecks {
         + "' for detector 'code_density'.", Suggestions.closest(spec.density(), known),
         "Known: " + String.join(", ", known) + ".");
     return false;
-  }
-
-  /** The node at a key path, or null. */
-  private static YamlNode node(YamlNode tree, String... keys) {
-    YamlNode node = tree;
-    for (String k : keys) {
-      if (!(node instanceof YamlNode.MapNode m) || m.get(k) == null) {
-        return null;
-      }
-      node = m.get(k);
-    }
-    return node;
-  }
-
-  /** Where a value is written (as the binder reports bad values), else its nearest enclosing key. */
-  private static Location valueAt(YamlNode tree, String... keys) {
-    YamlNode n = node(tree, keys);
-    return n != null ? n.location() : ExperimentLoader.locate(tree, keys);
-  }
-
-  private static Location itemAt(YamlNode tree, int index, String... keys) {
-    return node(tree, keys) instanceof YamlNode.ListNode list && index < list.items().size()
-        ? list.items().get(index).location() : valueAt(tree, keys);
   }
 }
