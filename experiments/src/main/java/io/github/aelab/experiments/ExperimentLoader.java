@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Experiment file to {@link Experiment}: read safely, inherit ({@code extends}), override
  * ({@code --set}), interpolate ({@code ${env:...}}), bind, then cross-check against the data
- * (for a detector run also against its anomaly protocol: {@link DetectorChecks}).
+ * (for a detector run also against its anomaly protocol: {@link DetectorChecks}; for a clusterer
+ * run against its labels: {@link ClusteringChecks}).
  * Every problem of every step is collected; if there is any, {@link #load} throws one
  * {@link io.github.aelab.experiments.bind.InvalidSpecException} listing them all, before any
  * TensorFlow work.
@@ -68,12 +69,14 @@ public final class ExperimentLoader {
     String name = file.toString();
     tree = TreeEdits.interpolate(tree, "", problems);
     problems.throwIfAny(name);
+    tree = ClusteringChecks.withoutSecondHead(tree, problems);
 
     Experiment experiment = binder.bind(tree, Experiment.class, "", problems);
     problems.throwIfAny(name);
 
     Path baseDir = file.toAbsolutePath().getParent();
     boolean detectorNamesOk = DetectorChecks.checkSections(experiment, tree, problems);
+    ClusteringChecks.checkSections(experiment, tree, problems);
     int beforeData = problems.size();
     Dataset data = crossCheck(experiment, tree, baseDir, problems);
     Dataset testData = data == null ? null : loadTestSource(experiment, tree, baseDir, data, problems);
@@ -81,6 +84,9 @@ public final class ExperimentLoader {
       // A model or regularizer that does not fit is reported once, not again by building the detector on it.
       boolean buildDetector = detectorNamesOk && problems.size() == beforeData;
       DetectorChecks.checkData(experiment, tree, data, testData, buildDetector, problems);
+    }
+    if (data != null && experiment.clusterer() != null) {
+      ClusteringChecks.checkData(experiment, tree, data, testData, problems.size() == beforeData, problems);
     }
     problems.throwIfAny(name);
     String text;
@@ -151,9 +157,10 @@ public final class ExperimentLoader {
     } catch (IllegalArgumentException ex) {
       problems.add(locate(tree, "model"), "model", "does not fit rows of " + data.cols() + " values: " + ex.getMessage(), null);
     }
-    // A detector run's training rows are the protocol's (DetectorChecks), not data.split's.
+    // A detector run's training rows are the protocol's (DetectorChecks), a clusterer run's all of
+    // the source's (ClusteringChecks), not data.split's.
     int trainRows = (int) (data.rows() * (1 - e.data().effectiveTestFraction()) * (1 - e.data().split().validationFraction()));
-    if (e.detector() == null && trainRows < e.training().batchSize()) {
+    if (e.detector() == null && e.clusterer() == null && trainRows < e.training().batchSize()) {
       problems.add(locate(tree, "training", "batch_size"), "training.batch_size", "batch_size "
           + e.training().batchSize() + " is larger than the " + trainRows + " training rows", null);
     }

@@ -45,6 +45,7 @@ class ExperimentLoaderTest {
             new DenseBlock.Spec(1, Activation.LINEAR), new DecoderSpec.Mirror(), ReconstructionLoss.MSE, false),
         List.of(),
         null,
+        null,
         new TrainingSpec(new OptimizerSpec.Adam(0.003), new LearningRateSchedule.Cosine(300, 0.05), 300, 64, null,
             new EarlyStopping(40, 0, true), null, 10),
         new EvaluationSpec(List.of(EvaluationSpec.Baseline.PCA)),

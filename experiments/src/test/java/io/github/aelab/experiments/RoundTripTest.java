@@ -23,6 +23,9 @@ import io.github.aelab.core.train.EarlyStopping;
 import io.github.aelab.experiments.bind.BuiltInComponents;
 import io.github.aelab.experiments.bind.Problems;
 import io.github.aelab.experiments.bind.SpecBinder;
+import io.github.aelab.experiments.clusterer.ClustererSpec;
+import io.github.aelab.experiments.clusterer.DecSpec;
+import io.github.aelab.experiments.clusterer.IdecSpec;
 import io.github.aelab.experiments.data.CsvSource;
 import io.github.aelab.experiments.data.DataSourceSpec;
 import io.github.aelab.experiments.data.GaussianBlobsSource;
@@ -79,6 +82,7 @@ class RoundTripTest {
       encoder.add(randomBlock(r));
     }
     DecoderSpec decoder = r.nextBoolean() ? new DecoderSpec.Mirror() : new DecoderSpec.Explicit(List.of(randomBlock(r)));
+    int head = r.nextInt(3); // none, a detector or a clusterer: never both
     return new Experiment("exp-" + r.nextInt(1000), r.nextBoolean() ? "" : "a description: with 'quotes' and # hash",
         r.nextLong(), r.nextBoolean()
             ? new DataSpec(randomSource(r), null, new DataSpec.SplitSpec(0.05 + r.nextDouble() * 0.5, r.nextDouble() * 0.5),
@@ -88,7 +92,8 @@ class RoundTripTest {
         new ModelSpec(encoder, new DenseBlock.Spec(1 + r.nextInt(64), pick(r, Activation.values())), decoder,
             pick(r, ReconstructionLoss.values()), decoder instanceof DecoderSpec.Mirror && r.nextBoolean()),
         randomRegularizers(r),
-        r.nextBoolean() ? null : randomDetector(r),
+        head == 1 ? randomDetector(r) : null,
+        head == 2 ? randomClusterer(r) : null,
         new TrainingSpec(randomOptimizer(r), randomSchedule(r), 1 + r.nextInt(500), 1 + r.nextInt(512),
             r.nextBoolean() ? null : 0.1 + r.nextDouble() * 10,
             r.nextBoolean() ? null : new EarlyStopping(1 + r.nextInt(20), r.nextDouble() * 1e-3, r.nextBoolean()),
@@ -134,11 +139,27 @@ class RoundTripTest {
     };
   }
 
+  static ClustererSpec randomClusterer(SplittableRandom r) {
+    int clusters = 2 + r.nextInt(20);
+    double alpha = 0.1 + r.nextDouble() * 5;
+    int perRefresh = 1 + r.nextInt(5);
+    int refreshes = 1 + r.nextInt(300);
+    double tolerance = r.nextDouble() * 0.1;
+    int restarts = 1 + r.nextInt(30);
+    OptimizerSpec optimizer = randomOptimizer(r);
+    int batch = 1 + r.nextInt(512);
+    return r.nextBoolean()
+        ? new DecSpec(clusters, alpha, perRefresh, refreshes, tolerance, restarts, optimizer, batch)
+        : new IdecSpec(clusters, alpha, perRefresh, refreshes, tolerance, restarts, optimizer, batch,
+            0.001 + r.nextDouble());
+  }
+
   static EvaluationSpec randomEvaluation(SplittableRandom r) {
     List<EvaluationSpec.Baseline> pca = r.nextBoolean() ? List.of() : List.of(EvaluationSpec.Baseline.PCA);
     EvaluationSpec.AnomalyProtocol protocol = r.nextBoolean() ? null : pick(r, EvaluationSpec.AnomalyProtocol.values());
     Integer digit = protocol == EvaluationSpec.AnomalyProtocol.ONE_CLASS_MNIST ? r.nextInt(10) : null;
-    return new EvaluationSpec(pca, protocol, digit, r.nextBoolean() ? List.of() : List.of("iforest", "knn"));
+    return new EvaluationSpec(pca, protocol, digit, r.nextBoolean() ? List.of() : List.of("iforest", "knn"),
+        r.nextBoolean() ? List.of() : List.of("kmeans", "ae_kmeans"));
   }
 
   static BlockSpec randomBlock(SplittableRandom r) {
@@ -167,7 +188,8 @@ class RoundTripTest {
       case 3 -> new CsvSource(Path.of("rows.csv"), r.nextBoolean(), r.nextBoolean() ? null : "label",
           r.nextBoolean() ? "," : ";");
       default -> r.nextBoolean() ? new NpzSource(Path.of("/abs/x.npz"), "X", r.nextBoolean() ? null : "y")
-          : new NpzSource(Path.of("kdd.npz"), "kdd", r.nextBoolean() ? null : "y", true);
+          : r.nextBoolean() ? new NpzSource(Path.of("kdd.npz"), "kdd", r.nextBoolean() ? null : "y", true)
+          : new NpzSource(Path.of("usps.npz"), "X_train", "y_train", false, "X_test", "y_test");
     };
   }
 

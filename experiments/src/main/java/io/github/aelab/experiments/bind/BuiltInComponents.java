@@ -1,6 +1,7 @@
 package io.github.aelab.experiments.bind;
 
 import static io.github.aelab.experiments.bind.ComponentKind.BLOCK;
+import static io.github.aelab.experiments.bind.ComponentKind.CLUSTERER;
 import static io.github.aelab.experiments.bind.ComponentKind.DATA_SOURCE;
 import static io.github.aelab.experiments.bind.ComponentKind.DETECTOR;
 import static io.github.aelab.experiments.bind.ComponentKind.OPTIMIZER;
@@ -15,6 +16,8 @@ import io.github.aelab.core.block.DropoutBlock;
 import io.github.aelab.core.block.ReshapeBlock;
 import io.github.aelab.core.optim.LearningRateSchedule;
 import io.github.aelab.core.optim.OptimizerSpec;
+import io.github.aelab.experiments.clusterer.DecSpec;
+import io.github.aelab.experiments.clusterer.IdecSpec;
 import io.github.aelab.experiments.data.CsvSource;
 import io.github.aelab.experiments.data.GaussianBlobsSource;
 import io.github.aelab.experiments.data.IdxSource;
@@ -35,7 +38,7 @@ import io.github.aelab.models.regularize.MaskingNoise;
 import io.github.aelab.models.regularize.SaltAndPepperNoise;
 import java.util.List;
 
-/** The components of core, models and the anomaly detectors under their experiment-file names. */
+/** The components of core, models, the anomaly detectors and the deep clusterers under their experiment-file names. */
 public final class BuiltInComponents {
   private BuiltInComponents() {}
 
@@ -75,7 +78,9 @@ public final class BuiltInComponents {
         ComponentType.of(DETECTOR, "dagmm", DagmmSpec.class),
         ComponentType.of(DETECTOR, "ocnn", OcnnSpec.class),
         ComponentType.of(DETECTOR, "deep_svdd", DeepSvddSpec.class),
-        ComponentType.of(DETECTOR, "rda", RdaSpec.class));
+        ComponentType.of(DETECTOR, "rda", RdaSpec.class),
+        ComponentType.of(CLUSTERER, "dec", DecSpec.class),
+        ComponentType.of(CLUSTERER, "idec", IdecSpec.class));
   }
 
   public static ComponentRegistry registry() {

@@ -16,7 +16,8 @@ public enum ComponentKind {
   SCHEDULE(LearningRateSchedule.class),
   DATA_SOURCE(DataSourceSpec.class),
   REGULARIZER(io.github.aelab.models.regularize.Regularizer.class),
-  DETECTOR(io.github.aelab.experiments.detector.DetectorSpec.class);
+  DETECTOR(io.github.aelab.experiments.detector.DetectorSpec.class),
+  CLUSTERER(io.github.aelab.experiments.clusterer.ClustererSpec.class);
 
   private final Class<?> specInterface;
 

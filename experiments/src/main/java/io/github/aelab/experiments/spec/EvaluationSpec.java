@@ -10,10 +10,11 @@ import java.util.Objects;
 /**
  * What a run measures besides the model. An autoencoder run compares with {@code baselines}
  * (PCA); a detector run follows a named anomaly {@code protocol} and compares with
- * {@code detector_baselines}, classic detectors fitted and scored on the same split. The two
- * lists are separate because their names mean different things: {@code pca} in
- * {@code baselines} is PCA's reconstruction at the code's width, in {@code detector_baselines}
- * the PCA anomaly score.
+ * {@code detector_baselines}, classic detectors fitted and scored on the same split; a clusterer
+ * run compares with {@code clustering_baselines}, clusterers fitted on the same rows. The lists
+ * are separate because their names mean different things: {@code pca} in {@code baselines} is
+ * PCA's reconstruction at the code's width, in {@code detector_baselines} the PCA anomaly score;
+ * {@code gmm} a density score in one and a clustering in the other.
  */
 @Doc("what is measured on the test rows besides the model or detector")
 public record EvaluationSpec(
@@ -23,10 +24,13 @@ public record EvaluationSpec(
     @DefaultValue(DefaultValue.NULL) AnomalyProtocol protocol,
     @Doc("one_class_mnist: the normal digit, 0..9") @DefaultValue(DefaultValue.NULL) Integer normalDigit,
     @Doc("detector runs: anomaly baselines fitted and scored on the same split (iforest, ocsvm, knn, ...)")
-    @DefaultValue("[]") List<String> detectorBaselines) {
+    @DefaultValue("[]") List<String> detectorBaselines,
+    @Doc("clusterer runs: clusterers fitted on the same rows: kmeans, gmm (on the features), ae_kmeans (k-means on "
+        + "the pretrained codes)") @DefaultValue("[]") List<String> clusteringBaselines) {
   public EvaluationSpec {
     baselines = List.copyOf(baselines);
     detectorBaselines = List.copyOf(detectorBaselines);
+    clusteringBaselines = List.copyOf(clusteringBaselines);
     if (normalDigit != null && (normalDigit < 0 || normalDigit > 9)) {
       throw new IllegalArgumentException("normal_digit must be in 0..9, found " + normalDigit);
     }
@@ -41,17 +45,23 @@ public record EvaluationSpec(
 
   /** An autoencoder run's evaluation: these baselines, no anomaly protocol. */
   public EvaluationSpec(List<Baseline> baselines) {
-    this(baselines, null, null, List.of());
+    this(baselines, null, null, List.of(), List.of());
   }
 
   /** A detector run's evaluation under {@code protocol} (not one_class_mnist, which needs a digit). */
   public static EvaluationSpec anomaly(AnomalyProtocol protocol, List<String> detectorBaselines) {
-    return new EvaluationSpec(List.of(), Objects.requireNonNull(protocol, "protocol"), null, detectorBaselines);
+    return new EvaluationSpec(List.of(), Objects.requireNonNull(protocol, "protocol"), null, detectorBaselines,
+        List.of());
   }
 
-  /** The same evaluation without the autoencoder run's baselines, as a detector run has it. */
+  /** A clusterer run's evaluation, with these baselines ({@code kmeans}, {@code gmm}, {@code ae_kmeans}). */
+  public static EvaluationSpec clustering(List<String> clusteringBaselines) {
+    return new EvaluationSpec(List.of(), null, null, List.of(), clusteringBaselines);
+  }
+
+  /** The same evaluation without the autoencoder run's baselines, as a detector or clusterer run has it. */
   public EvaluationSpec withoutAutoencoderBaselines() {
-    return new EvaluationSpec(List.of(), protocol, normalDigit, detectorBaselines);
+    return new EvaluationSpec(List.of(), protocol, normalDigit, detectorBaselines, clusteringBaselines);
   }
 
   /** The anomaly protocol with its published settings, or null when none is set. */

@@ -1,9 +1,12 @@
 package io.github.aelab.experiments.spec;
 
 import io.github.aelab.anomaly.Detector;
+import io.github.aelab.clustering.Clusterer;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.spec.DefaultValue;
 import io.github.aelab.core.spec.Doc;
+import io.github.aelab.experiments.clusterer.ClustererSpec;
+import io.github.aelab.experiments.clusterer.ClustererTraining;
 import io.github.aelab.experiments.detector.DetectorSpec;
 import io.github.aelab.experiments.detector.DetectorTraining;
 import java.util.Objects;
@@ -12,9 +15,11 @@ import java.util.Objects;
  * A whole experiment, exactly as an experiment file declares it (after defaults): the records a
  * YAML file binds to and the Java builder produces alike. With a {@code detector} it is a
  * detector run: the detector is built on the model, regularizers and training plan, and
- * {@code evaluation} names its anomaly protocol and baselines.
+ * {@code evaluation} names its anomaly protocol and baselines. With a {@code clusterer} it is a
+ * clusterer run: the clusterer is built on the same, clusters every row of the source, and
+ * {@code evaluation} names its clustering baselines. A run is one or the other, never both.
  */
-@Doc("an experiment: data, model, detector, training, evaluation and runtime")
+@Doc("an experiment: data, model, detector or clusterer, training, evaluation and runtime")
 public record Experiment(
     @Doc("short name; names the run directory") String name,
     @Doc("what the experiment is for") @DefaultValue("''") String description,
@@ -25,6 +30,8 @@ public record Experiment(
     java.util.List<io.github.aelab.models.regularize.Regularizer> regularizers,
     @Doc("an anomaly detector on the autoencoder: {type: reconstruction|code_density|dagmm|ocnn|deep_svdd|rda, ...}; "
         + "absent for a plain autoencoder run") @DefaultValue(DefaultValue.NULL) DetectorSpec detector,
+    @Doc("a deep clusterer on the autoencoder: {type: dec|idec, clusters: K, ...}; absent for a plain autoencoder "
+        + "run; not with a detector") @DefaultValue(DefaultValue.NULL) ClustererSpec clusterer,
     @Doc("the training plan") TrainingSpec training,
     @Doc("what else is measured") @DefaultValue("{}") EvaluationSpec evaluation,
     @Doc("device, threads, XLA, determinism") @DefaultValue("{}") RuntimeSettings runtime) {
@@ -38,10 +45,13 @@ public record Experiment(
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(runtime, "runtime");
-    if (detector != null) {
-      // evaluation.baselines is the autoencoder run's PCA comparison, on by default; a detector run
-      // compares with detector_baselines instead. Emptied here so that the resolved spec says what
-      // runs (the loader refuses a file that lists baselines beside a detector).
+    if (detector != null && clusterer != null) {
+      throw new IllegalArgumentException("an experiment has a detector or a clusterer, not both");
+    }
+    if (detector != null || clusterer != null) {
+      // evaluation.baselines is the autoencoder run's PCA comparison, on by default; a detector or
+      // clusterer run compares with its own baselines instead. Emptied here so that the resolved
+      // spec says what runs (the loader refuses a file that lists baselines beside either).
       evaluation = evaluation.withoutAutoencoderBaselines();
     }
   }
@@ -55,5 +65,17 @@ public record Experiment(
       throw new IllegalStateException("experiment '" + name + "' has no detector");
     }
     return detector.create(new DetectorTraining(model.toAutoencoder(inputDim), regularizers, training.plan(), runtime));
+  }
+
+  /**
+   * The experiment's clusterer, configured for rows of {@code inputDim} values but not fitted;
+   * throws when there is none, or when the model or training does not suit it.
+   */
+  public Clusterer buildClusterer(int inputDim) {
+    if (clusterer == null) {
+      throw new IllegalStateException("experiment '" + name + "' has no clusterer");
+    }
+    return clusterer.create(new ClustererTraining(model.toAutoencoder(inputDim), regularizers, training.plan(),
+        runtime));
   }
 }

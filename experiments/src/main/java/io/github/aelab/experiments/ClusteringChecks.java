@@ -1,0 +1,127 @@
+package io.github.aelab.experiments;
+
+import static io.github.aelab.experiments.TreeLookup.itemAt;
+import static io.github.aelab.experiments.TreeLookup.node;
+import static io.github.aelab.experiments.TreeLookup.valueAt;
+
+import io.github.aelab.clustering.Clusterer;
+import io.github.aelab.clustering.deep.Dec;
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.experiments.bind.Problems;
+import io.github.aelab.experiments.bind.Suggestions;
+import io.github.aelab.experiments.clusterer.ClusteringBaselines;
+import io.github.aelab.experiments.spec.Experiment;
+import io.github.aelab.experiments.yaml.YamlNode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The cross-checks of clusterer runs, after binding: a run has a detector or a clusterer, not
+ * both; which sections go with a clusterer (it clusters every row of the source, so no
+ * {@code data.split}; it is compared with {@code clustering_baselines}, not PCA); the baseline
+ * names; and what the data must offer (labels, to measure accuracy, NMI and ARI; enough rows).
+ * Like the rest of loading, every problem is collected with its place in the file, before any
+ * TensorFlow work.
+ */
+final class ClusteringChecks {
+  private ClusteringChecks() {}
+
+  /**
+   * Before binding: a file with both a detector and a clusterer is reported at the clusterer,
+   * and the tree is bound without it, so that the rest of the file is still checked (the
+   * experiment record itself refuses the pair, but would be reported at the top of the file).
+   */
+  static YamlNode withoutSecondHead(YamlNode tree, Problems problems) {
+    if (!(tree instanceof YamlNode.MapNode map) || absent(map.get("detector")) || absent(map.get("clusterer"))) {
+      return tree;
+    }
+    problems.add(ExperimentLoader.locate(tree, "clusterer"), "clusterer", "an experiment has a detector or a "
+        + "clusterer, not both: a detector run scores rows as anomalies, a clusterer run groups them; keep one "
+        + "(two files can share a base with 'extends').", null);
+    return map.without("clusterer");
+  }
+
+  /** Checks that need no data. */
+  static void checkSections(Experiment e, YamlNode tree, Problems problems) {
+    List<String> baselines = e.evaluation().clusteringBaselines();
+    if (e.clusterer() == null) {
+      if (!baselines.isEmpty()) {
+        problems.add(valueAt(tree, "evaluation", "clustering_baselines"), "evaluation.clustering_baselines",
+            "clustering_baselines are measured beside a clusterer; add a clusterer section, or remove them.", null);
+      }
+      return;
+    }
+    if (node(tree, "evaluation", "baselines") instanceof YamlNode.ListNode list && !list.items().isEmpty()) {
+      problems.add(list.location(), "evaluation.baselines", "baselines compares an autoencoder run with PCA; a "
+          + "clusterer run compares with clustering_baselines instead (e.g. clustering_baselines: [kmeans, ae_kmeans]).",
+          null);
+    }
+    checkBaselineNames(baselines, tree, problems);
+    // Judged by value, not by presence: a resolved spec spells out the default split, and must load again.
+    if (!e.data().split().isDefault()) {
+      problems.add(ExperimentLoader.locate(tree, "data", "split"), "data.split", "a clusterer run clusters every "
+          + "row of data.source, as DEC does; remove data.split (a data.test_source, if given, is predicted).", null);
+    }
+  }
+
+  /**
+   * Checks against the loaded rows ({@code test} is null without a test source): the clusterer
+   * suits the model, ae_kmeans has codes to come from, labels are there to measure against,
+   * and the rows fill a batch and the clusters.
+   */
+  static void checkData(Experiment e, YamlNode tree, Dataset data, Dataset test, boolean buildClusterer,
+      Problems problems) {
+    Clusterer clusterer = null;
+    if (buildClusterer) {
+      try {
+        clusterer = e.buildClusterer(data.cols());
+      } catch (IllegalArgumentException ex) {
+        problems.add(ExperimentLoader.locate(tree, "clusterer"), "clusterer", ex.getMessage(), null);
+      }
+    }
+    int aeKmeans = e.evaluation().clusteringBaselines().indexOf(ClusteringBaselines.AE_KMEANS);
+    if (clusterer != null && aeKmeans >= 0 && !(clusterer instanceof Dec)) {
+      problems.add(itemAt(tree, aeKmeans, "evaluation", "clustering_baselines"),
+          "evaluation.clustering_baselines[" + aeKmeans + "]", "ae_kmeans is the k-means on the pretrained codes "
+              + "inside a dec or idec fit; clusterer '" + clusterer.name() + "' has none.", null);
+    }
+    if (!data.hasLabels()) {
+      problems.add(ExperimentLoader.locate(tree, "data", "source"), "data.source", "a clusterer run measures "
+          + "accuracy, NMI and ARI against the labels, but the source '" + data.name() + "' has none.", null);
+    }
+    if (test != null && !test.hasLabels()) {
+      problems.add(ExperimentLoader.locate(tree, "data", "test_source"), "data.test_source", "the test source is "
+          + "measured against its labels, but '" + test.name() + "' has none.", null);
+    }
+    if (clusterer != null && data.rows() < clusterer.clusters()) {
+      problems.add(valueAt(tree, "clusterer", "clusters"), "clusterer.clusters", clusterer.clusters()
+          + " clusters are more than the " + data.rows() + " rows of '" + data.name() + "'.", null);
+    }
+    int batch = e.training().batchSize();
+    if (data.rows() < batch) {
+      problems.add(ExperimentLoader.locate(tree, "training", "batch_size"), "training.batch_size", "batch_size "
+          + batch + " is larger than the " + data.rows() + " rows the autoencoder is pretrained on", null);
+    }
+  }
+
+  private static void checkBaselineNames(List<String> names, YamlNode tree, Problems problems) {
+    List<String> known = ClusteringBaselines.names();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      String path = "evaluation.clustering_baselines[" + i + "]";
+      var at = itemAt(tree, i, "evaluation", "clustering_baselines");
+      if (!known.contains(name)) {
+        problems.add(at, path, "unknown clustering baseline '" + name + "'.", Suggestions.closest(name, known),
+            "Known: " + String.join(", ", known) + ".");
+      } else if (!seen.add(name)) {
+        problems.add(at, path, "baseline '" + name + "' is listed twice; each is measured once.", null);
+      }
+    }
+  }
+
+  private static boolean absent(YamlNode node) {
+    return node == null || node instanceof YamlNode.ScalarNode s && s.isNull();
+  }
+}

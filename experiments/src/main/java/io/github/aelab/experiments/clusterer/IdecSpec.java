@@ -1,0 +1,48 @@
+package io.github.aelab.experiments.clusterer;
+
+import io.github.aelab.clustering.Clusterer;
+import io.github.aelab.core.optim.OptimizerSpec;
+import io.github.aelab.core.spec.DefaultValue;
+import io.github.aelab.core.spec.Doc;
+
+/**
+ * IDEC: DEC whose clustering phase keeps the decoder and adds γ times the reconstruction loss, so
+ * the codes keep the data's local structure. Pretraining and the clustering phase's settings are
+ * as in {@link DecSpec}.
+ */
+@Doc("improved DEC (Guo et al. 2017): DEC's clustering loss plus reconstruction_weight times the autoencoder's "
+    + "reconstruction loss, the decoder kept in training")
+public record IdecSpec(
+    @Doc("number of clusters") int clusters,
+    @Doc("degrees of freedom of the Student-t kernel") @DefaultValue("1.0") double alpha,
+    @Doc("clustering epochs between refreshes of the target distribution") @DefaultValue("1") int epochsPerRefresh,
+    @Doc("cap on target refreshes") @DefaultValue("200") int maxRefreshes,
+    @Doc("stop when fewer than this fraction of rows changed cluster since the last refresh, in [0, 1)")
+    @DefaultValue("0.001") double tolerance,
+    @Doc("k-means restarts on the pretrained codes (the best is kept)") @DefaultValue("20") int kmeansRestarts,
+    @Doc("the clustering phase's optimizer (pretraining uses training.optimizer)") @DefaultValue("adam")
+    OptimizerSpec optimizer,
+    @Doc("the clustering phase's rows per step (pretraining uses training.batch_size)") @DefaultValue("256")
+    int batchSize,
+    @Doc("weight γ of the reconstruction loss, > 0 (the paper: 0.1)") @DefaultValue("0.1") double reconstructionWeight)
+    implements ClustererSpec {
+  public IdecSpec {
+    dec(clusters, alpha, epochsPerRefresh, maxRefreshes, tolerance, kmeansRestarts, optimizer, batchSize); // DEC's checks
+    if (!(reconstructionWeight > 0)) {
+      // γ = 0 is DEC itself; saying so beats running DEC under IDEC's name.
+      throw new IllegalArgumentException("reconstruction_weight must be > 0 (with 0 it is type dec), found "
+          + reconstructionWeight);
+    }
+  }
+
+  @Override
+  public Clusterer create(ClustererTraining training) {
+    return dec(clusters, alpha, epochsPerRefresh, maxRefreshes, tolerance, kmeansRestarts, optimizer, batchSize)
+        .dec(training, reconstructionWeight);
+  }
+
+  private static DecSpec dec(int clusters, double alpha, int epochsPerRefresh, int maxRefreshes, double tolerance,
+      int kmeansRestarts, OptimizerSpec optimizer, int batchSize) {
+    return new DecSpec(clusters, alpha, epochsPerRefresh, maxRefreshes, tolerance, kmeansRestarts, optimizer, batchSize);
+  }
+}
