@@ -41,6 +41,11 @@ import picocli.CommandLine.Option;
  * <p>Training as in {@link HintonMnistBenchmark}: end to end with Adam and a cosine schedule
  * instead of RBM pretraining and conjugate gradients. The default epochs are the reduced CPU
  * budget of the recorded run (the full rerun trains 100).
+ *
+ * <p>Recorded with the defaults (12 epochs, seed 1, 2 cores shared with other builds, 12.2 min
+ * wall): squared error per test image at d = 2 / 10 / 30, PCA 43.6 / 26.7 / 13.87 (the paper's
+ * 13.87), autoencoder 28.5 / 9.6 / 4.27 (the paper's 3.00 at d = 30 after far longer training);
+ * 5-NN accuracy PCA 0.425 / 0.929 / 0.976, autoencoder 0.767 / 0.962 / 0.975.
  */
 @Command(name = "dimreduction", mixinStandardHelpOptions = true,
     description = "MNIST 784-1000-500-250-d autoencoder vs PCA-d: test reconstruction error and k-NN accuracy of the codes.")
@@ -59,7 +64,7 @@ public final class DimensionalityReductionBenchmark implements Callable<Integer>
   @Option(names = "--batch", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam's base learning rate, cosine-decayed to 2% (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam's base learning rate, cosine-decayed to 2%% (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
   @Option(names = "--activation", defaultValue = "relu", description = "Hidden units: relu, elu, sigmoid, ... (default: ${DEFAULT-VALUE}).")
