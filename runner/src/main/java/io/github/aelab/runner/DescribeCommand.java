@@ -27,8 +27,8 @@ public final class DescribeCommand implements Callable<Integer> {
   private final ComponentRegistry registry;
 
   @Parameters(arity = "1..2", paramLabel = "[KIND] TYPE", description = "The kind (block, optimizer, schedule, "
-      + "data_source, regularizer or detector), which may be left out when the name is unambiguous, and the type "
-      + "name, e.g. dense or dagmm.")
+      + "data_source, regularizer, detector or clusterer), which may be left out when the name is unambiguous, and "
+      + "the type name, e.g. dense, dagmm or dec.")
   List<String> words = new ArrayList<>();
 
   @jakarta.inject.Inject

@@ -1,6 +1,7 @@
 package io.github.aelab.runner;
 
 import io.github.aelab.anomaly.Detector;
+import io.github.aelab.clustering.Clusterer;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.data.MinMaxScaler;
 import io.github.aelab.core.data.Scaler;
@@ -9,6 +10,7 @@ import io.github.aelab.core.data.Splits;
 import io.github.aelab.core.data.ZScoreScaler;
 import io.github.aelab.experiments.ExperimentLoader;
 import io.github.aelab.experiments.SpecWriter;
+import io.github.aelab.experiments.clusterer.ClusteringBaselines;
 import io.github.aelab.experiments.detector.AnomalyBaselines;
 import io.github.aelab.experiments.spec.DataSpec;
 import io.github.aelab.experiments.spec.EvaluationSpec;
@@ -23,7 +25,8 @@ import java.util.Map;
  * scaler fitted on the training rows only, trains, evaluates and writes the run record, with
  * the file as written ({@code spec.yaml}) and fully resolved ({@code resolved.yaml}, re-runnable).
  * An experiment with a detector is a detector run instead ({@link AnomalyRun}): its anomaly
- * protocol splits and scales the rows.
+ * protocol splits and scales the rows. One with a clusterer is a clusterer run
+ * ({@link ClusteringRun}): it clusters every row of the source, scaled by a scaler fitted on them.
  */
 public final class ExperimentRunner {
   private final SpecWriter writer;
@@ -47,6 +50,20 @@ public final class ExperimentRunner {
       }
       return AnomalyRun.execute(config, run);
     }
+    if (e.clusterer() != null) {
+      ClusteringRun.Config config;
+      try {
+        PreparedClustering prepared = prepareClustering(e, loaded);
+        config = prepared.config();
+        if (prepared.scaler() != null) {
+          run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
+        }
+      } catch (RuntimeException ex) {
+        run.failed(ex);
+        throw ex;
+      }
+      return ClusteringRun.execute(config, run);
+    }
     Prepared prepared = prepare(e, loaded);
     run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
     return AutoencoderRun.execute(prepared.config(), run);
@@ -58,8 +75,9 @@ public final class ExperimentRunner {
    */
   public Map<String, Object> resume(ExperimentLoader.Loaded loaded, RunDirectory run) {
     Experiment e = loaded.experiment();
-    if (e.detector() != null) {
-      throw new IllegalArgumentException(run.root() + ": a detector run keeps no checkpoints to resume from; run it again");
+    if (e.detector() != null || e.clusterer() != null) {
+      throw new IllegalArgumentException(run.root() + ": a " + (e.detector() != null ? "detector" : "clusterer")
+          + " run keeps no checkpoints to resume from; run it again");
     }
     String recorded;
     try {
@@ -121,6 +139,35 @@ public final class ExperimentRunner {
     List<Detector> baselines = e.evaluation().detectorBaselines().stream().map(AnomalyBaselines::create).toList();
     return new AnomalyRun.Config(e.name(), e.seed(), e.runtime(), e.evaluation().anomalyProtocol(), data,
         loaded.testData(), e.buildDetector(data.cols()), baselines, dataFiles(e, loaded.baseDir()));
+  }
+
+  /** A clusterer run's configuration and the scaler fitted on the rows it clusters (null for none). */
+  public record PreparedClustering(ClusteringRun.Config config, Scaler scaler) {}
+
+  /**
+   * A clusterer run's configuration: every row of the source, scaled as {@code data.scaling}
+   * says by a scaler fitted on those rows (the test source, if any, scaled by the same), the
+   * clusterer built on the experiment's autoencoder and plan, and the listed baselines with its
+   * number of clusters.
+   */
+  public static PreparedClustering prepareClustering(Experiment e, ExperimentLoader.Loaded loaded) {
+    Dataset data = loaded.data();
+    Dataset test = loaded.testData();
+    Scaler scaler = switch (e.data().scaling()) {
+      case NONE -> null;
+      case MIN_MAX -> MinMaxScaler.fit(data);
+      case Z_SCORE -> ZScoreScaler.fit(data);
+    };
+    if (scaler != null) {
+      data = scaler.transform(data);
+      test = test == null ? null : scaler.transform(test);
+    }
+    Clusterer clusterer = e.buildClusterer(data.cols());
+    List<String> names = e.evaluation().clusteringBaselines();
+    List<Clusterer> baselines = names.stream().filter(n -> !n.equals(ClusteringBaselines.AE_KMEANS))
+        .map(n -> ClusteringBaselines.create(n, clusterer.clusters())).toList();
+    return new PreparedClustering(new ClusteringRun.Config(e.name(), e.seed(), e.runtime(), data, test, clusterer,
+        baselines, names.contains(ClusteringBaselines.AE_KMEANS), dataFiles(e, loaded.baseDir())), scaler);
   }
 
   /** Every data file the experiment reads, for the provenance's hashes. */

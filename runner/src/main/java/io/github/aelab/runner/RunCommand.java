@@ -46,9 +46,9 @@ public final class RunCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "%n%-28s %s%n", "experiment", loaded.experiment().name());
     List<String> keys = new ArrayList<>(List.of("test.sse_per_image", "test.mse", "pca.test.sse_per_image",
         "test.negative_elbo", "test.iwae_nll", "train.epochs", "train.samples_per_second", "detector", "test.roc_auc",
-        "test.average_precision", "test.f1"));
+        "test.average_precision", "test.f1", "clusterer", "train.accuracy", "train.nmi", "train.ari", "test.accuracy"));
     if (m.get("baselines") instanceof List<?> baselines) {
-      baselines.forEach(b -> keys.add(b + ".test.roc_auc"));
+      baselines.forEach(b -> keys.addAll(List.of(b + ".test.roc_auc", b + ".train.accuracy")));
     }
     for (String key : keys) {
       if (m.containsKey(key)) {

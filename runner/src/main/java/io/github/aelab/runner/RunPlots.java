@@ -23,12 +23,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The PNG plots of a run record: loss curves per stage, a 2-D view of the test codes coloured by
  * label, and for images a grid of test images over their reconstructions; for a detector run the
- * ROC and precision-recall curves of the detector and its baselines on one chart each.
+ * ROC and precision-recall curves of the detector and its baselines on one chart each; for a
+ * clusterer run the clustered rows on two principal components, coloured by cluster.
  */
 final class RunPlots {
   static {
     System.setProperty("java.awt.headless", "true"); // servers and CI have no display
   }
+
+  /** The most rows a scatter plot draws. */
+  static final int MAX_POINTS = 5000;
 
   private RunPlots() {}
 
@@ -66,6 +70,25 @@ final class RunPlots {
     }
     byLabel.forEach((label, points) -> add(chart, labels == null ? "rows" : "label " + label, points)
         .setMarker(SeriesMarkers.CIRCLE));
+    save(chart, file);
+  }
+
+  /**
+   * Rows projected to two dimensions ({@code xy}, two values per row), one colour per cluster:
+   * what a clusterer run can draw without the clusterer's codes. At most {@code MAX_POINTS} rows,
+   * evenly spaced, so that a 70,000-row run draws in a second and the chart stays readable.
+   */
+  static void clusters2d(float[] xy, int[] clusters, String title, Path file) {
+    XYChart chart = new XYChartBuilder().width(700).height(700).title(title).xAxisTitle("principal component 1")
+        .yAxisTitle("principal component 2").build();
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setMarkerSize(3);
+    int step = Math.max(1, (clusters.length + MAX_POINTS - 1) / MAX_POINTS);
+    Map<Integer, List<double[]>> byCluster = new TreeMap<>();
+    for (int i = 0; i < clusters.length; i += step) {
+      byCluster.computeIfAbsent(clusters[i], k -> new ArrayList<>()).add(new double[] {xy[2 * i], xy[2 * i + 1]});
+    }
+    byCluster.forEach((cluster, points) -> add(chart, "cluster " + cluster, points).setMarker(SeriesMarkers.CIRCLE));
     save(chart, file);
   }
 

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep", mixinStandardHelpOptions = true, description = "Run a grid sweep (or one shard of it).")
 public final class SweepCommand implements Callable<Integer> {
   static final List<String> SUMMARY_METRICS = List.of("test.sse_per_image", "test.mse", "pca.test.sse_per_image",
-      "train.epochs", "train.final_loss", "test.roc_auc", "test.average_precision", "test.f1");
+      "train.epochs", "train.final_loss", "test.roc_auc", "test.average_precision", "test.f1", "train.accuracy",
+      "train.nmi", "train.ari", "test.accuracy");
   private final ExperimentLoader loader;
   private final ExperimentRunner runner;
 

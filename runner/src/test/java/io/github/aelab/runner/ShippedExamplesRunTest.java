@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every shipped experiment runs end to end for one short epoch (MNIST ones on 1,000 images). */
+/**
+ * Every shipped experiment runs end to end for one short epoch (MNIST ones on 1,000 images; a
+ * clusterer's clustering phase for two refreshes).
+ */
 class ShippedExamplesRunTest {
   static final Path EXAMPLES = Path.of("../experiments/examples");
 
@@ -37,6 +40,9 @@ class ShippedExamplesRunTest {
     }
     if (text.contains("pretraining:")) {
       args.addAll(List.of("--set", "training.pretraining.epochs=1"));
+    }
+    if (text.contains("\nclusterer:")) {
+      args.addAll(List.of("--set", "clusterer.max_refreshes=2")); // its clustering phase, as short as the rest
     }
     assertThat(AelabCommand.commandLine().execute(args.toArray(String[]::new))).isZero();
     assertThat(tmp.resolve("run/metrics.json")).exists();

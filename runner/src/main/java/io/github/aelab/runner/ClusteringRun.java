@@ -1,0 +1,248 @@
+package io.github.aelab.runner;
+
+import io.github.aelab.clustering.Clusterer;
+import io.github.aelab.clustering.FittedClusterer;
+import io.github.aelab.clustering.deep.Dec;
+import io.github.aelab.clustering.metric.AdjustedRandIndex;
+import io.github.aelab.clustering.metric.HungarianAccuracy;
+import io.github.aelab.clustering.metric.NormalizedMutualInformation;
+import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.io.RecordTree;
+import io.github.aelab.core.linalg.Pca;
+import io.github.aelab.core.runtime.RuntimeSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one clusterer and its baselines as the DEC papers do and writes the run record: every
+ * method clusters all rows of the source (the labels are never shown to it) and is measured
+ * against the labels; with a separate test source, each fitted method also assigns the test rows
+ * ({@code predict}), measured the same way. The record gets {@code metrics.json}, every method's
+ * assignments side by side ({@code assignments.csv}, and {@code test_assignments.csv}), the rows
+ * on two principal components coloured by the clusterer's clusters ({@code plots/clusters.png}),
+ * provenance and the log.
+ *
+ * <p>Metric names: the clusterer's {@code train.accuracy} (Hungarian: the best one-to-one mapping
+ * of clusters to labels), {@code train.nmi}, {@code train.ari}, {@code train.seconds}, with a
+ * test source {@code test.accuracy}, {@code test.nmi}, {@code test.ari}, {@code test.seconds};
+ * DEC and IDEC add {@code train.refreshes}. Each baseline's are the same prefixed with its name
+ * ({@code kmeans.train.accuracy}); {@code ae_kmeans} (k-means on the pretrained codes, from the
+ * clusterer's own fit) has training metrics only, as its centres do not leave the fit.
+ */
+public final class ClusteringRun {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusteringRun.class);
+  /** The name of k-means on the pretrained codes, the DEC papers' "AE + k-means". */
+  static final String AE_KMEANS = "ae_kmeans";
+
+  /**
+   * Everything one clusterer run needs: the (scaled) rows to cluster, a test source or null, the
+   * clusterer, the baselines fitted on the same rows, and whether to report {@code ae_kmeans}.
+   */
+  public record Config(String name, long seed, RuntimeSettings runtime, Dataset data, Dataset testData,
+      Clusterer clusterer, List<Clusterer> baselines, boolean aeKmeans, Map<String, Path> dataFiles) {
+    public Config {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(runtime, "runtime");
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(clusterer, "clusterer");
+      baselines = List.copyOf(baselines);
+      dataFiles = dataFiles == null ? Map.of() : Map.copyOf(dataFiles);
+      if (!data.hasLabels() || testData != null && !testData.hasLabels()) {
+        throw new IllegalArgumentException("a clusterer run is measured against labels; '"
+            + (data.hasLabels() ? testData.name() : data.name()) + "' has none");
+      }
+      // Names key the metrics and the assignment columns, so two methods may not share one.
+      Set<String> names = new HashSet<>(List.of(clusterer.name()));
+      if (aeKmeans) {
+        names.add(AE_KMEANS);
+      }
+      for (Clusterer b : baselines) {
+        if (!names.add(b.name())) {
+          throw new IllegalArgumentException("two clusterers of the run are named '" + b.name() + "'");
+        }
+      }
+    }
+  }
+
+  /** One method's clusters of the source's rows, of the test rows (null without), and its metrics. */
+  private record Assigned(String name, int[] train, int[] test, Map<String, Object> metrics) {}
+
+  private ClusteringRun() {}
+
+  /** Runs and records; on failure the record says why and the exception propagates. */
+  public static Map<String, Object> execute(Config config, RunDirectory run) {
+    long start = System.nanoTime();
+    try (RunLog log = RunLog.attach(run.resolve("run.log"))) {
+      run.writeJson("provenance.json", Provenance.describe(config.seed(), config.runtime(), config.dataFiles()));
+      run.writeJson("spec.json", resolvedSpec(config));
+      LOG.info("{}: {} clusters {} rows of {} features{}", config.name(), config.clusterer().name(),
+          config.data().rows(), config.data().cols(), config.testData() == null ? ""
+              : ", then assigns " + config.testData().rows() + " test rows");
+
+      List<Assigned> all = new ArrayList<>(fitDeep(config));
+      for (Clusterer baseline : config.baselines()) {
+        all.add(fit(baseline, config));
+      }
+
+      Map<String, Object> metrics = new LinkedHashMap<>();
+      metrics.put("clusterer", config.clusterer().name());
+      metrics.put("baselines", all.stream().skip(1).map(Assigned::name).toList());
+      metrics.put("clusters", config.clusterer().clusters());
+      metrics.put("train.rows", config.data().rows());
+      if (config.testData() != null) {
+        metrics.put("test.rows", config.testData().rows());
+      }
+      for (int i = 0; i < all.size(); i++) {
+        String prefix = i == 0 ? "" : all.get(i).name() + ".";
+        all.get(i).metrics().forEach((k, v) -> metrics.put(prefix + k, v));
+      }
+      run.writeText("assignments.csv", assignmentsCsv(all, config.data().labels(), false));
+      if (config.testData() != null) {
+        run.writeText("test_assignments.csv", assignmentsCsv(all, config.testData().labels(), true));
+      }
+      writePlot(run, config.data(), all.get(0));
+      run.writeJson("metrics.json", metrics);
+      run.succeeded((System.nanoTime() - start) / 1e9);
+      return metrics;
+    } catch (RuntimeException | Error e) {
+      run.failed(e);
+      throw e;
+    }
+  }
+
+  /** The clusterer, and ae_kmeans from the same fit. */
+  private static List<Assigned> fitDeep(Config config) {
+    Clusterer clusterer = config.clusterer();
+    long t0 = System.nanoTime();
+    try (FittedClusterer fitted = clusterer.fit(config.data(), config.seed())) {
+      long t1 = System.nanoTime();
+      int[] test = config.testData() == null ? null : fitted.predict(config.testData());
+      long t2 = System.nanoTime();
+      List<Assigned> out = new ArrayList<>();
+      Map<String, Object> m = measure(config, fitted.trainingAssignments(), test, t1 - t0, t2 - t1);
+      if (fitted instanceof Dec.Fitted dec) {
+        m.put("train.refreshes", dec.refreshes());
+      }
+      out.add(logged(new Assigned(clusterer.name(), fitted.trainingAssignments(), test, m), t1 - t0));
+      if (config.aeKmeans()) {
+        if (!(fitted instanceof Dec.Fitted dec)) {
+          throw new IllegalArgumentException("ae_kmeans is the k-means inside a dec or idec fit; clusterer '"
+              + clusterer.name() + "' has none");
+        }
+        out.add(logged(new Assigned(AE_KMEANS, dec.kmeansAssignments(), null,
+            measure(config, dec.kmeansAssignments(), null, -1, -1)), -1));
+      }
+      return out;
+    }
+  }
+
+  private static Assigned fit(Clusterer clusterer, Config config) {
+    long t0 = System.nanoTime();
+    try (FittedClusterer fitted = clusterer.fit(config.data(), config.seed())) {
+      long t1 = System.nanoTime();
+      int[] test = config.testData() == null ? null : fitted.predict(config.testData());
+      long t2 = System.nanoTime();
+      return logged(new Assigned(clusterer.name(), fitted.trainingAssignments(), test,
+          measure(config, fitted.trainingAssignments(), test, t1 - t0, t2 - t1)), t1 - t0);
+    }
+  }
+
+  /** Accuracy, NMI and ARI against the labels; seconds unless negative (not a fit of its own). */
+  private static Map<String, Object> measure(Config config, int[] train, int[] test, long fitNanos, long testNanos) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    put(m, "train", config.data().labels(), train);
+    if (fitNanos >= 0) {
+      m.put("train.seconds", fitNanos / 1e9);
+    }
+    if (test != null) {
+      put(m, "test", config.testData().labels(), test);
+      m.put("test.seconds", testNanos / 1e9);
+    }
+    return m;
+  }
+
+  private static void put(Map<String, Object> m, String part, int[] labels, int[] clusters) {
+    m.put(part + ".accuracy", HungarianAccuracy.of(labels, clusters));
+    m.put(part + ".nmi", NormalizedMutualInformation.of(labels, clusters));
+    m.put(part + ".ari", AdjustedRandIndex.of(labels, clusters));
+  }
+
+  private static Assigned logged(Assigned a, long fitNanos) {
+    Map<String, Object> m = a.metrics();
+    LOG.info(String.format(Locale.ROOT, "%s: accuracy %.4f, NMI %.4f, ARI %.4f%s%s", a.name(),
+        (double) m.get("train.accuracy"), (double) m.get("train.nmi"), (double) m.get("train.ari"),
+        m.containsKey("test.accuracy") ? String.format(Locale.ROOT, "; test accuracy %.4f",
+            (double) m.get("test.accuracy")) : "",
+        fitNanos >= 0 ? String.format(Locale.ROOT, " (fit %.1fs)", fitNanos / 1e9) : ""));
+    return a;
+  }
+
+  /** {@code row,label,<clusterer>,<baseline>...}: one cluster column per method (test: those that predict). */
+  static String assignmentsCsv(List<Assigned> all, int[] labels, boolean test) {
+    List<Assigned> columns = all.stream().filter(a -> (test ? a.test() : a.train()) != null).toList();
+    StringBuilder b = new StringBuilder("row,label");
+    columns.forEach(a -> b.append(',').append(a.name()));
+    b.append('\n');
+    for (int i = 0; i < labels.length; i++) {
+      b.append(i).append(',').append(labels[i]);
+      for (Assigned a : columns) {
+        b.append(',').append((test ? a.test() : a.train())[i]);
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  private static void writePlot(RunDirectory run, Dataset data, Assigned clusterer) {
+    if (data.cols() < 2) {
+      return; // one feature: nothing to project
+    }
+    float[] xy = Pca.fit(data, 2).transform(data);
+    RunPlots.clusters2d(xy, clusterer.train(), clusterer.name() + " clusters (rows on 2 principal components)",
+        run.resolve("plots").resolve("clusters.png"));
+  }
+
+  static Map<String, Object> resolvedSpec(Config c) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("name", c.name());
+    spec.put("seed", c.seed());
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("source", describe(c.data()));
+    data.put("test_source", c.testData() == null ? null : describe(c.testData()));
+    spec.put("data", data);
+    spec.put("clusterer", clustererTree(c.clusterer()));
+    Map<String, Object> baselines = new LinkedHashMap<>();
+    if (c.aeKmeans()) {
+      baselines.put(AE_KMEANS, Map.of("name", AE_KMEANS, "settings", "k-means on the clusterer's pretrained codes"));
+    }
+    c.baselines().forEach(b -> baselines.put(b.name(), clustererTree(b)));
+    spec.put("baselines", baselines);
+    spec.put("runtime", RecordTree.toTree(c.runtime()));
+    return spec;
+  }
+
+  private static Map<String, Object> clustererTree(Clusterer c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", c.name());
+    m.put("settings", RecordTree.toTree(c));
+    return m;
+  }
+
+  private static Map<String, Object> describe(Dataset d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", d.name());
+    m.put("rows", d.rows());
+    m.put("cols", d.cols());
+    m.put("classes", d.labelCounts().size());
+    return m;
+  }
+}
