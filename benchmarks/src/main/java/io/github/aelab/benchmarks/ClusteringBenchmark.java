@@ -124,13 +124,8 @@ public final class ClusteringBenchmark implements Callable<Integer> {
   static Dataset load(Path file) {
     Dataset train = NpzLoader.load(file, "X_train", "y_train", "usps-train");
     Dataset test = NpzLoader.load(file, "X_test", "y_test", "usps-test");
-    float[] features = new float[train.features().length + test.features().length];
-    System.arraycopy(train.features(), 0, features, 0, train.features().length);
-    System.arraycopy(test.features(), 0, features, train.features().length, test.features().length);
-    int[] labels = new int[train.rows() + test.rows()];
-    System.arraycopy(train.labels(), 0, labels, 0, train.rows());
-    System.arraycopy(test.labels(), 0, labels, train.rows(), test.rows());
-    return new Dataset("usps", features, labels.length, train.cols(), labels, new int[] {16, 16, 1});
+    Dataset all = Dataset.concat(train, test, "usps");
+    return new Dataset(all.name(), all.features(), all.rows(), all.cols(), all.labels(), new int[] {16, 16, 1});
   }
 
   private String report(List<Row> rows) {

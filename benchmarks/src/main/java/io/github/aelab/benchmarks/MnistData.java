@@ -32,12 +32,6 @@ record MnistData(Dataset train, Dataset test, Map<String, Path> files) {
    * protocols draw their own queries from the whole set and ignore the official split.
    */
   Dataset all() {
-    float[] features = new float[train.features().length + test.features().length];
-    System.arraycopy(train.features(), 0, features, 0, train.features().length);
-    System.arraycopy(test.features(), 0, features, train.features().length, test.features().length);
-    int[] labels = new int[train.rows() + test.rows()];
-    System.arraycopy(train.labels(), 0, labels, 0, train.rows());
-    System.arraycopy(test.labels(), 0, labels, train.rows(), test.rows());
-    return new Dataset("mnist-all", features, labels.length, train.cols(), labels, train.imageShape());
+    return Dataset.concat(train, test, "mnist-all");
   }
 }

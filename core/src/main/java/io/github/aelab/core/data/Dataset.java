@@ -122,6 +122,31 @@ public record Dataset(String name, float[] features, int rows, int cols, int[] l
     return new Dataset(name, newFeatures, rows, cols, labels, imageShape);
   }
 
+  /**
+   * The rows of {@code first} followed by those of {@code second}, named {@code name}: a published
+   * train/test pair clustered or searched as one set (USPS, MNIST's 70,000). Both must have the
+   * same columns, and labels on both or on neither; the image shape is kept when both agree.
+   */
+  public static Dataset concat(Dataset first, Dataset second, String name) {
+    if (first.cols != second.cols) {
+      throw new IllegalArgumentException("cannot append '" + second.name + "' (" + second.cols + " columns) to '"
+          + first.name + "' (" + first.cols + " columns)");
+    }
+    if (first.hasLabels() != second.hasLabels()) {
+      throw new IllegalArgumentException("cannot append '" + second.name + "' to '" + first.name
+          + "': only one of them has labels");
+    }
+    float[] features = Arrays.copyOf(first.features, first.features.length + second.features.length);
+    System.arraycopy(second.features, 0, features, first.features.length, second.features.length);
+    int[] labels = null;
+    if (first.hasLabels()) {
+      labels = Arrays.copyOf(first.labels, first.rows + second.rows);
+      System.arraycopy(second.labels, 0, labels, first.rows, second.rows);
+    }
+    int[] shape = Arrays.equals(first.imageShape, second.imageShape) ? first.imageShape : null;
+    return new Dataset(name, features, first.rows + second.rows, first.cols, labels, shape);
+  }
+
   /** A copy of the first {@code n} rows, named {@code name + "-head" + n}. */
   public Dataset head(int n) {
     if (n < 0 || n > rows) {

@@ -90,4 +90,24 @@ class DatasetTest {
     assertThatThrownBy(() -> new Dataset("plain", new float[1], 1, 1, null).labelCounts())
         .hasMessage("labelCounts() needs labels, but dataset 'plain' has none");
   }
+
+  @Test
+  void concatKeepsRowOrderLabelsAndSharedImageShape() {
+    Dataset first = new Dataset("train", new float[] {1, 2, 3, 4}, 2, 2, new int[] {0, 1}, new int[] {1, 2, 1});
+    Dataset second = new Dataset("test", new float[] {5, 6}, 1, 2, new int[] {7}, new int[] {1, 2, 1});
+    Dataset all = Dataset.concat(first, second, "all");
+    assertThat(all.features()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(all.labels()).containsExactly(0, 1, 7);
+    assertThat(all.imageShape()).containsExactly(1, 2, 1);
+    assertThat(all.name()).isEqualTo("all");
+  }
+
+  @Test
+  void concatRejectsOtherWidthsAndLabelsOnOneSideOnly() {
+    Dataset two = new Dataset("a", new float[] {1, 2}, 1, 2, null);
+    assertThatThrownBy(() -> Dataset.concat(two, new Dataset("b", new float[] {1}, 1, 1, null), "x"))
+        .hasMessageContaining("columns");
+    assertThatThrownBy(() -> Dataset.concat(two, new Dataset("c", new float[] {1, 2}, 1, 2, new int[] {0}), "x"))
+        .hasMessageContaining("only one of them has labels");
+  }
 }
