@@ -76,20 +76,13 @@ public record NpzSource(
         : NpzLoader.load(file, features, labels, name);
   }
 
-  /** The rows of {@code first}, then those of {@code second}. */
+  /** The rows of {@code first}, then those of {@code second}; columns that differ are the file's problem. */
   private Dataset append(Path file, Dataset first, Dataset second) {
     if (second.cols() != first.cols()) {
       throw new DataLoadException(file, "array '" + appendX + "' has " + second.cols() + " columns but '" + x + "' "
           + first.cols() + "; append_x must have the same columns");
     }
-    float[] features = java.util.Arrays.copyOf(first.features(), first.features().length + second.features().length);
-    System.arraycopy(second.features(), 0, features, first.features().length, second.features().length);
-    int[] labels = null;
-    if (first.hasLabels()) {
-      labels = java.util.Arrays.copyOf(first.labels(), first.rows() + second.rows());
-      System.arraycopy(second.labels(), 0, labels, first.rows(), second.rows());
-    }
-    return new Dataset(first.name(), features, first.rows() + second.rows(), first.cols(), labels);
+    return Dataset.concat(first, second, first.name());
   }
 
   @Override
