@@ -9,6 +9,7 @@ import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.core.train.Inference;
 import io.github.aelab.core.train.Stage;
 import io.github.aelab.core.train.Trainer;
+import io.github.aelab.core.train.TrainingResult;
 import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.regularize.Regularizer;
 import java.util.List;
@@ -31,13 +32,18 @@ public final class HeadGraph implements AutoCloseable {
   private final Graph graph;
   private final BuildContext ctx;
   private final Autoencoder autoencoder;
+  private final Operand<TFloat32> input;
+  private final int inputDim;
   private final long seed;
   private Session session;
 
-  private HeadGraph(Graph graph, BuildContext ctx, Autoencoder autoencoder, long seed) {
+  private HeadGraph(Graph graph, BuildContext ctx, Autoencoder autoencoder, Operand<TFloat32> input, int inputDim,
+      long seed) {
     this.graph = graph;
     this.ctx = ctx;
     this.autoencoder = autoencoder;
+    this.input = input;
+    this.inputDim = inputDim;
     this.seed = seed;
   }
 
@@ -45,7 +51,26 @@ public final class HeadGraph implements AutoCloseable {
     Graph graph = new Graph();
     try {
       BuildContext ctx = new BuildContext(graph, seed);
-      return new HeadGraph(graph, ctx, Autoencoder.build(ctx, spec, regularizers), seed);
+      Autoencoder ae = Autoencoder.build(ctx, spec, regularizers);
+      return new HeadGraph(graph, ctx, ae, ae.input(), spec.inputDim(), seed);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A graph with only a {@code [batch, inputDim]} input named {@code x}: for models whose networks
+   * an {@link AutoencoderSpec} cannot describe (a two-headed encoder, a decoder fed by several
+   * codes: GMVAE, the adversarial clusterer), which build their own blocks on {@link #input()}.
+   */
+  public static HeadGraph withInput(int inputDim, long seed) {
+    Graph graph = new Graph();
+    try {
+      BuildContext ctx = new BuildContext(graph, seed);
+      Operand<TFloat32> x = ctx.tf().withName("x").placeholder(TFloat32.class,
+          org.tensorflow.op.core.Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, inputDim)));
+      return new HeadGraph(graph, ctx, null, x, inputDim, seed);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -60,12 +85,21 @@ public final class HeadGraph implements AutoCloseable {
     return ctx;
   }
 
+  /** The autoencoder; fails for a graph made {@link #withInput}. */
   public Autoencoder autoencoder() {
+    if (autoencoder == null) {
+      throw new IllegalStateException("this graph was made without an autoencoder");
+    }
     return autoencoder;
   }
 
+  /** The rows' placeholder, {@code [batch, inputDim]}. */
+  public Operand<TFloat32> input() {
+    return input;
+  }
+
   public int inputDim() {
-    return autoencoder.spec().inputDim();
+    return inputDim;
   }
 
   public TrainOp trainOp(String name, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, FitSpec fit, int trainRows) {
@@ -74,7 +108,16 @@ public final class HeadGraph implements AutoCloseable {
 
   /** A stage that runs {@code op} over {@code rows} as {@code fit} says. */
   public Stage stage(String name, TrainOp op, float[] rows, FitSpec fit, List<TrainingListener> listeners) {
-    return stage(name, op, List.of(new Feed(autoencoder.input(), rows, inputDim())), fit, listeners);
+    return stage(name, op, List.of(new Feed(input, rows, inputDim)), fit, listeners);
+  }
+
+  /**
+   * A stage running several updates in order on every minibatch of {@code rows} (an adversarial
+   * model's reconstruction, discriminator and generator steps), without early stopping.
+   */
+  public Stage stage(String name, List<TrainOp> updates, float[] rows, int epochs, int batchSize) {
+    return new Stage(name, updates, List.of(new Feed(input, rows, inputDim)), List.of(), null, epochs, batchSize,
+        null, List.of());
   }
 
   /**
@@ -94,18 +137,18 @@ public final class HeadGraph implements AutoCloseable {
     session = Sessions.open(graph, runtime);
   }
 
-  public void train(List<Stage> stages) {
-    train(stages, seed);
+  public TrainingResult train(List<Stage> stages) {
+    return train(stages, seed);
   }
 
   /** Trains with another shuffling seed (a head that trains in rounds shuffles each differently). */
-  public void train(List<Stage> stages, long shuffleSeed) {
-    new Trainer(session(), ctx.training(), shuffleSeed, List.of(), null).fit(stages);
+  public TrainingResult train(List<Stage> stages, long shuffleSeed) {
+    return new Trainer(session(), ctx.training(), shuffleSeed, List.of(), null).fit(stages);
   }
 
   /** {@code output} evaluated for every row of {@code rows} (row-major, evaluation mode). */
   public float[] run(Operand<TFloat32> output, float[] rows) {
-    return Inference.run(session(), autoencoder.input(), output, rows, inputDim(), INFERENCE_BATCH);
+    return Inference.run(session(), input, output, rows, inputDim, INFERENCE_BATCH);
   }
 
   public Session session() {

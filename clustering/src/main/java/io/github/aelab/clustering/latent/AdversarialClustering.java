@@ -1,5 +1,6 @@
 package io.github.aelab.clustering.latent;
 
+import io.github.aelab.models.HeadGraph;
 import io.github.aelab.clustering.Clusterer;
 import io.github.aelab.clustering.FittedClusterer;
 import io.github.aelab.core.block.Block;
@@ -95,7 +96,7 @@ public record AdversarialClustering(int clusters, List<Integer> hidden, int styl
 
   /** One model trained from {@code seed}, scored by how far its cluster usage is from the prior's. */
   private Restarts.Trained<ProbabilityClusters> fitOnce(Dataset data, long seed) {
-    LatentGraph g = LatentGraph.create(data.cols(), seed);
+    HeadGraph g = HeadGraph.withInput(data.cols(), seed);
     try {
       Ops tf = g.tf();
       BuildContext ctx = g.context();

@@ -1,5 +1,6 @@
 package io.github.aelab.clustering.latent;
 
+import io.github.aelab.models.HeadGraph;
 import io.github.aelab.clustering.Clusterer;
 import io.github.aelab.clustering.FittedClusterer;
 import io.github.aelab.core.block.Block;
@@ -114,7 +115,7 @@ public record Gmvae(int clusters, List<Integer> hidden, int codeWidth, Reconstru
 
   /** One model trained from {@code seed}, scored by its training objective on all training rows. */
   private Restarts.Trained<ProbabilityClusters> fitOnce(Dataset data, long seed) {
-    LatentGraph g = LatentGraph.create(data.cols(), seed);
+    HeadGraph g = HeadGraph.withInput(data.cols(), seed);
     try {
       Model model = build(g);
       TrainOp elbo = TrainOp.build(g.context(), "gmvae", model.loss(), model.variables(),
@@ -157,7 +158,7 @@ public record Gmvae(int clusters, List<Integer> hidden, int codeWidth, Reconstru
       List<Variable<TFloat32>> variables) {
   }
 
-  private Model build(LatentGraph g) {
+  private Model build(HeadGraph g) {
     Ops tf = g.tf();
     BuildContext ctx = g.context();
     int d = g.inputDim();

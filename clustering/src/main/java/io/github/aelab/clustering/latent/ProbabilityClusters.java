@@ -1,5 +1,6 @@
 package io.github.aelab.clustering.latent;
 
+import io.github.aelab.models.HeadGraph;
 import io.github.aelab.clustering.FittedClusterer;
 import io.github.aelab.clustering.deep.StudentT;
 import io.github.aelab.core.data.Dataset;
@@ -12,14 +13,14 @@ import org.tensorflow.types.TFloat32;
  * soft assignments are that output, hard ones its argmax. Owns and closes the graph.
  */
 final class ProbabilityClusters implements FittedClusterer {
-  private final LatentGraph graph;
+  private final HeadGraph graph;
   private final Operand<TFloat32> probabilities;
   private final int clusters;
   private final double[][] trainingProbabilities;
   private final int[] assignments;
 
   /** Evaluates {@code probabilities} on {@code trainingRows} once, for the training assignments. */
-  ProbabilityClusters(LatentGraph graph, Operand<TFloat32> probabilities, int clusters, float[] trainingRows) {
+  ProbabilityClusters(HeadGraph graph, Operand<TFloat32> probabilities, int clusters, float[] trainingRows) {
     this.graph = graph;
     this.probabilities = probabilities;
     this.clusters = clusters;
