@@ -21,12 +21,7 @@ public record CentroidDetector() implements Detector {
       throw new IllegalArgumentException("the centroid of no rows is undefined ('" + train.name() + "' is empty)");
     }
     int d = train.cols();
-    double[] centre = new double[d];
-    for (int i = 0; i < train.rows(); i++) {
-      for (int j = 0; j < d; j++) {
-        centre[j] += train.get(i, j) / (double) train.rows();
-      }
-    }
+    double[] centre = train.columnMeans();
     double[] trainingScores = distances(centre, train);
     return new FittedDetector() {
       @Override

@@ -37,6 +37,6 @@ public record RandomProjectionLsh(int bits) implements HashingMethod {
     for (int i = 0; i < projection.length; i++) {
       projection[i] = rng.nextGaussian();
     }
-    return new LinearHasher(ColumnMeans.of(train), projection, bits);
+    return new LinearHasher(train.columnMeans(), projection, bits);
   }
 }

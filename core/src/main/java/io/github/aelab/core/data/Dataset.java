@@ -122,6 +122,20 @@ public record Dataset(String name, float[] features, int rows, int cols, int[] l
     return new Dataset(name, newFeatures, rows, cols, labels, imageShape);
   }
 
+  /** The mean of each column, accumulated in double (PCA's centre, a centroid, LSH's offset). */
+  public double[] columnMeans() {
+    double[] mean = new double[cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        mean[c] += features[r * cols + c];
+      }
+    }
+    for (int c = 0; c < cols; c++) {
+      mean[c] /= rows;
+    }
+    return mean;
+  }
+
   /**
    * The rows of {@code first} followed by those of {@code second}, named {@code name}: a published
    * train/test pair clustered or searched as one set (USPS, MNIST's 70,000). Both must have the

@@ -58,7 +58,7 @@ public final class Pca {
     if (rows < 2) {
       throw new IllegalArgumentException("PCA needs at least 2 rows, dataset '" + data.name() + "' has " + rows);
     }
-    double[] mean = columnMeans(data);
+    double[] mean = data.columnMeans();
     DMatrixRMaj covariance = covariance(data, mean);
     EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(dims, true, true);
     if (!eigen.decompose(covariance)) {
@@ -215,21 +215,6 @@ public final class Pca {
       }
       consumer.accept(block, first, blockRows);
     }
-  }
-
-  private static double[] columnMeans(Dataset data) {
-    int dims = data.cols();
-    float[] x = data.features();
-    double[] mean = new double[dims];
-    for (int r = 0; r < data.rows(); r++) {
-      for (int c = 0; c < dims; c++) {
-        mean[c] += x[r * dims + c];
-      }
-    }
-    for (int c = 0; c < dims; c++) {
-      mean[c] /= data.rows();
-    }
-    return mean;
   }
 
   /** Sample covariance (divisor n - 1) of the centred data, summed block by block. */

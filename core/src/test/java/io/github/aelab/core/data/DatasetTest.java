@@ -110,4 +110,10 @@ class DatasetTest {
     assertThatThrownBy(() -> Dataset.concat(two, new Dataset("c", new float[] {1, 2}, 1, 2, new int[] {0}), "x"))
         .hasMessageContaining("only one of them has labels");
   }
+
+  @Test
+  void columnMeansAverageEachColumn() {
+    Dataset data = new Dataset("m", new float[] {1, 10, 3, 20, 5, 60}, 3, 2, null);
+    assertThat(data.columnMeans()).containsExactly(3.0, 30.0);
+  }
 }
