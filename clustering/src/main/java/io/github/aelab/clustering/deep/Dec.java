@@ -7,6 +7,7 @@ import io.github.aelab.core.optim.TrainOp;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.stats.KMeans;
 import io.github.aelab.core.stats.KMeansResult;
+import io.github.aelab.core.stats.Rows;
 import io.github.aelab.core.train.Feed;
 import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.core.train.Stage;
@@ -149,16 +150,16 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
       Map<String, float[]> pretrainedWeights = weights.save(g);
 
       float[] codes = g.run(z, rows);
-      KMeansResult init = KMeans.withClusters(clusters).withNInit(kmeansRestarts).fit(toRows(codes, width), seed);
+      KMeansResult init = KMeans.withClusters(clusters).withNInit(kmeansRestarts).fit(Rows.of(codes, width), seed);
       setCentres(g, centreValues, assignCentres, init.centres(), width);
-      int[] initial = StudentT.argmax(toMatrix(g.run(q, rows), clusters));
+      int[] initial = StudentT.argmax(Rows.of(g.run(q, rows), clusters));
 
       float[] targets = new float[data.rows() * clusters];
       List<Feed> feeds = List.of(new Feed(ae.input(), rows, data.cols()), new Feed(target, targets, clusters));
       int[] previous = null;
       int refreshes = 0;
       for (int r = 0; r < maxRefreshes; r++) {
-        double[][] soft = toMatrix(g.run(q, rows), clusters);
+        double[][] soft = Rows.of(g.run(q, rows), clusters);
         int[] labels = StudentT.argmax(soft);
         if (previous != null && changedFraction(previous, labels) < tolerance) {
           break;
@@ -174,7 +175,7 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
         g.train(List.of(stage), seed + 1 + r);
         refreshes++;
       }
-      return new Fitted(g, q, clusters, StudentT.argmax(toMatrix(g.run(q, rows), clusters)), refreshes, initial,
+      return new Fitted(g, q, clusters, StudentT.argmax(Rows.of(g.run(q, rows), clusters)), refreshes, initial,
           init.assignments(), pretrainedWeights);
     } catch (RuntimeException e) {
       g.close();
@@ -213,20 +214,6 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
       }
     }
     return changed / (double) before.length;
-  }
-
-  static double[][] toRows(float[] flat, int width) {
-    double[][] out = new double[flat.length / width][width];
-    for (int i = 0; i < out.length; i++) {
-      for (int j = 0; j < width; j++) {
-        out[i][j] = flat[i * width + j];
-      }
-    }
-    return out;
-  }
-
-  private static double[][] toMatrix(float[] flat, int width) {
-    return toRows(flat, width);
   }
 
   /** A trained DEC/IDEC model. */
@@ -274,7 +261,7 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
 
     @Override
     public double[][] softAssignments(Dataset rows) {
-      return toRows(graph.run(q, rows.features()), clusters);
+      return Rows.of(graph.run(q, rows.features()), clusters);
     }
 
     /** Target refreshes run before assignments settled (or the cap was reached). */

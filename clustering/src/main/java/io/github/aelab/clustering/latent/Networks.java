@@ -46,15 +46,4 @@ final class Networks {
     }
     return copy;
   }
-
-  /** The rows of a row-major matrix of width {@code width}, widened to double. */
-  static double[][] toRows(float[] flat, int width) {
-    double[][] out = new double[flat.length / width][width];
-    for (int i = 0; i < out.length; i++) {
-      for (int j = 0; j < width; j++) {
-        out[i][j] = flat[i * width + j];
-      }
-    }
-    return out;
-  }
 }

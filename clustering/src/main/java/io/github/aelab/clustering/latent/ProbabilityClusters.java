@@ -1,5 +1,6 @@
 package io.github.aelab.clustering.latent;
 
+import io.github.aelab.core.stats.Rows;
 import io.github.aelab.models.HeadGraph;
 import io.github.aelab.clustering.FittedClusterer;
 import io.github.aelab.clustering.deep.StudentT;
@@ -24,7 +25,7 @@ final class ProbabilityClusters implements FittedClusterer {
     this.graph = graph;
     this.probabilities = probabilities;
     this.clusters = clusters;
-    this.trainingProbabilities = Networks.toRows(graph.run(probabilities, trainingRows), clusters);
+    this.trainingProbabilities = Rows.of(graph.run(probabilities, trainingRows), clusters);
     this.assignments = StudentT.argmax(trainingProbabilities);
   }
 
@@ -44,7 +45,7 @@ final class ProbabilityClusters implements FittedClusterer {
       throw new IllegalArgumentException("the clusterer was fitted on " + graph.inputDim() + " features, '"
           + rows.name() + "' has " + rows.cols());
     }
-    return Networks.toRows(graph.run(probabilities, rows.features()), clusters);
+    return Rows.of(graph.run(probabilities, rows.features()), clusters);
   }
 
   @Override

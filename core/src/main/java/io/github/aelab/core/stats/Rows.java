@@ -14,12 +14,19 @@ public final class Rows {
 
   /** The features of {@code data} as one double array per row (a copy). */
   public static double[][] of(Dataset data) {
-    int cols = data.cols();
-    float[] x = data.features();
-    double[][] rows = new double[data.rows()][cols];
+    return of(data.features(), data.cols());
+  }
+
+  /** A row-major float matrix of width {@code cols} (a graph's output, say) as one double array per row. */
+  public static double[][] of(float[] flat, int cols) {
+    if (cols < 1 || flat.length % cols != 0) {
+      throw new IllegalArgumentException("a row-major matrix of width " + cols + " cannot hold " + flat.length
+          + " values");
+    }
+    double[][] rows = new double[flat.length / cols][cols];
     for (int r = 0; r < rows.length; r++) {
       for (int c = 0; c < cols; c++) {
-        rows[r][c] = x[r * cols + c];
+        rows[r][c] = flat[r * cols + c];
       }
     }
     return rows;
