@@ -2,9 +2,9 @@ package io.github.aelab.anomaly.deep;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.Quantiles;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.models.AutoencoderSession;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -90,7 +90,7 @@ public record RobustDeepAutoencoder(AutoencoderTraining autoencoder, Norm norm, 
       for (int i = 0; i < residual.length; i++) {
         magnitudes[i] = Math.abs(residual[i]);
       }
-      double threshold = lambda * median(magnitudes);
+      double threshold = lambda * Quantiles.linear(magnitudes, 0.5);
       for (int i = 0; i < residual.length; i++) {
         double m = Math.abs(residual[i]);
         residual[i] = m <= threshold ? 0f : (float) (Math.signum(residual[i]) * (m - threshold));
@@ -98,7 +98,7 @@ public record RobustDeepAutoencoder(AutoencoderTraining autoencoder, Norm norm, 
       return;
     }
     double[] norms = rowNorms(residual, d);
-    double threshold = lambda * median(norms);
+    double threshold = lambda * Quantiles.linear(norms, 0.5);
     for (int r = 0; r < norms.length; r++) {
       double factor = norms[r] <= threshold ? 0 : (norms[r] - threshold) / norms[r];
       for (int j = 0; j < d; j++) {
@@ -117,13 +117,6 @@ public record RobustDeepAutoencoder(AutoencoderTraining autoencoder, Norm norm, 
       norms[r] = Math.sqrt(sum);
     }
     return norms;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
   }
 
   /** A trained robust autoencoder and the sparse part of its training data. */
