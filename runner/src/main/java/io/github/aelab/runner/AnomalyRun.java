@@ -175,32 +175,17 @@ public final class AnomalyRun {
     protocol.put("split", split.description());
     spec.put("protocol", protocol);
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("source", describe(c.data()));
-    data.put("test_source", c.testData() == null ? null : describe(c.testData()));
-    data.put("train", describe(split.train()));
-    data.put("test", describe(split.test()));
+    data.put("source", SpecSummary.dataset(c.data()));
+    data.put("test_source", c.testData() == null ? null : SpecSummary.dataset(c.testData()));
+    data.put("train", SpecSummary.dataset(split.train()));
+    data.put("test", SpecSummary.dataset(split.test()));
     data.put("test_anomalies", AnomalyLabels.count(split.testIsAnomaly()));
     spec.put("data", data);
-    spec.put("detector", detectorTree(c.detector()));
+    spec.put("detector", SpecSummary.method(c.detector().name(), c.detector()));
     Map<String, Object> baselines = new LinkedHashMap<>();
-    c.baselines().forEach(b -> baselines.put(b.name(), detectorTree(b)));
+    c.baselines().forEach(b -> baselines.put(b.name(), SpecSummary.method(b.name(), b)));
     spec.put("baselines", baselines);
     spec.put("runtime", RecordTree.toTree(c.runtime()));
     return spec;
-  }
-
-  private static Map<String, Object> detectorTree(Detector d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", d.name());
-    m.put("settings", RecordTree.toTree(d));
-    return m;
-  }
-
-  private static Map<String, Object> describe(Dataset d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", d.name());
-    m.put("rows", d.rows());
-    m.put("cols", d.cols());
-    return m;
   }
 }

@@ -203,23 +203,15 @@ public final class AutoencoderRun {
     spec.put("name", c.name());
     spec.put("seed", c.seed());
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("train", describe(c.train()));
-    data.put("validation", c.validation() == null ? null : describe(c.validation()));
-    data.put("test", describe(c.test()));
+    data.put("train", SpecSummary.dataset(c.train()));
+    data.put("validation", c.validation() == null ? null : SpecSummary.dataset(c.validation()));
+    data.put("test", SpecSummary.dataset(c.test()));
     spec.put("data", data);
     spec.put("model", RecordTree.toTree(c.spec()));
     spec.put("regularizers", RecordTree.toTree(c.regularizers()));
     spec.put("training", RecordTree.toTree(c.plan()));
     spec.put("runtime", RecordTree.toTree(c.runtime()));
     return spec;
-  }
-
-  private static Map<String, Object> describe(Dataset d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", d.name());
-    m.put("rows", d.rows());
-    m.put("cols", d.cols());
-    return m;
   }
 
   static double sumSquaredErrorPerRow(Dataset data, float[] reconstruction) {

@@ -219,29 +219,19 @@ public final class ClusteringRun {
     data.put("source", describe(c.data()));
     data.put("test_source", c.testData() == null ? null : describe(c.testData()));
     spec.put("data", data);
-    spec.put("clusterer", clustererTree(c.clusterer()));
+    spec.put("clusterer", SpecSummary.method(c.clusterer().name(), c.clusterer()));
     Map<String, Object> baselines = new LinkedHashMap<>();
     if (c.aeKmeans()) {
       baselines.put(AE_KMEANS, Map.of("name", AE_KMEANS, "settings", "k-means on the clusterer's pretrained codes"));
     }
-    c.baselines().forEach(b -> baselines.put(b.name(), clustererTree(b)));
+    c.baselines().forEach(b -> baselines.put(b.name(), SpecSummary.method(b.name(), b)));
     spec.put("baselines", baselines);
     spec.put("runtime", RecordTree.toTree(c.runtime()));
     return spec;
   }
 
-  private static Map<String, Object> clustererTree(Clusterer c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", c.name());
-    m.put("settings", RecordTree.toTree(c));
-    return m;
-  }
-
   private static Map<String, Object> describe(Dataset d) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", d.name());
-    m.put("rows", d.rows());
-    m.put("cols", d.cols());
+    Map<String, Object> m = SpecSummary.dataset(d);
     m.put("classes", d.labelCounts().size());
     return m;
   }
