@@ -1,7 +1,6 @@
 package io.github.aelab.benchmarks;
 
 import io.github.aelab.core.data.Dataset;
-import io.github.aelab.core.data.IdxLoader;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.loss.ReconstructionLoss;
 import io.github.aelab.core.optim.LearningRateSchedule;
@@ -14,7 +13,6 @@ import io.github.aelab.models.AutoencoderSpec;
 import io.github.aelab.runner.AutoencoderRun;
 import io.github.aelab.runner.RunDirectory;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,13 +86,9 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = DataDirectory.find(data, "mnist");
-    Path trainImages = dir.resolve("train-images-idx3-ubyte.gz");
-    Path trainLabels = dir.resolve("train-labels-idx1-ubyte.gz");
-    Path testImages = dir.resolve("t10k-images-idx3-ubyte.gz");
-    Path testLabels = dir.resolve("t10k-labels-idx1-ubyte.gz");
-    Dataset train = IdxLoader.load(trainImages, trainLabels, "mnist-train");
-    Dataset test = IdxLoader.load(testImages, testLabels, "mnist-test");
+    MnistData mnist = MnistData.load(data);
+    Dataset train = mnist.train();
+    Dataset test = mnist.test();
     if (limit != null) {
       train = train.head(limit);
     }
@@ -123,11 +117,7 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
     }
     FitSpec pretrain = pretrainEpochs > 0 ? FitSpec.adam(learningRate, pretrainEpochs, batch) : null;
     RuntimeSettings runtime = new RuntimeSettings(Device.CPU, threads, 0, xla, false);
-    Map<String, Path> files = new LinkedHashMap<>();
-    files.put("train_images", trainImages);
-    files.put("train_labels", trainLabels);
-    files.put("test_images", testImages);
-    files.put("test_labels", testLabels);
+    Map<String, Path> files = mnist.files();
     AutoencoderRun.Config config = new AutoencoderRun.Config("hinton-mnist", spec,
         new AutoencoderSession.Plan(pretrain, fit), seed, runtime, train, validation, test, files, 10, true, regularizers);
 
