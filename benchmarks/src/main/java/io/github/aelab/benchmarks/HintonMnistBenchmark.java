@@ -118,7 +118,7 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
     FitSpec pretrain = pretrainEpochs > 0 ? FitSpec.adam(learningRate, pretrainEpochs, batch) : null;
     RuntimeSettings runtime = new RuntimeSettings(Device.CPU, threads, 0, xla, false);
     Map<String, Path> files = mnist.files();
-    AutoencoderRun.Config config = new AutoencoderRun.Config("hinton-mnist", spec,
+    AutoencoderRun.Config config = AutoencoderRun.config("hinton-mnist", spec,
         new AutoencoderSession.Plan(pretrain, fit), seed, runtime, train, validation, test, files, 10, true, regularizers);
 
     RunDirectory run = RunDirectory.create(out, "hinton-mnist");

@@ -6,6 +6,8 @@ import io.github.aelab.experiments.bind.ComponentRegistry;
 import io.github.aelab.experiments.bind.Problems;
 import io.github.aelab.experiments.bind.SpecBinder;
 import io.github.aelab.experiments.data.DataSourceSpec;
+import io.github.aelab.experiments.spec.DataSpec;
+import io.github.aelab.experiments.spec.EvaluationSpec;
 import io.github.aelab.experiments.spec.Experiment;
 import io.github.aelab.experiments.yaml.Location;
 import io.github.aelab.experiments.yaml.TreeEdits;
@@ -80,6 +82,13 @@ public final class ExperimentLoader {
     int beforeData = problems.size();
     Dataset data = crossCheck(experiment, tree, baseDir, problems);
     Dataset testData = data == null ? null : loadTestSource(experiment, tree, baseDir, data, problems);
+    checkBinarize(experiment, tree, data, testData, problems);
+    if (experiment.evaluation().iwaeSamples() != EvaluationSpec.DEFAULT_IWAE_SAMPLES
+        && (experiment.detector() != null || experiment.clusterer() != null)) {
+      problems.add(TreeLookup.valueAt(tree, "evaluation", "iwae_samples"), "evaluation.iwae_samples", "iwae_samples "
+          + "sets the likelihood estimate of a variational autoencoder run; a detector or clusterer run does not "
+          + "make one. Remove it.", null);
+    }
     if (data != null && experiment.detector() != null) {
       // A model or regularizer that does not fit is reported once, not again by building the detector on it.
       boolean buildDetector = detectorNamesOk && problems.size() == beforeData;
@@ -165,6 +174,47 @@ public final class ExperimentLoader {
           + e.training().batchSize() + " is larger than the " + trainRows + " training rows", null);
     }
     return data;
+  }
+
+  /**
+   * {@code data.binarize} draws Bernoulli(value) bits, so it is for autoencoder runs on values in
+   * [0, 1]: unscaled rows are checked here, min_max-scaled ones when the run scales them.
+   */
+  private static void checkBinarize(Experiment e, YamlNode tree, Dataset data, Dataset test, Problems problems) {
+    if (e.data().binarize() == DataSpec.Binarize.NONE) {
+      return;
+    }
+    Location at = TreeLookup.valueAt(tree, "data", "binarize");
+    if (e.detector() != null || e.clusterer() != null) {
+      problems.add(at, "data.binarize", "binarize is for autoencoder runs (a variational autoencoder's binary "
+          + "likelihood); a " + (e.detector() != null ? "detector" : "clusterer") + " run takes the rows as they are. "
+          + "Remove data.binarize.", null);
+      return;
+    }
+    if (e.data().scaling() == DataSpec.Scaling.Z_SCORE) {
+      problems.add(at, "data.binarize", "binarize draws Bernoulli(value) bits and needs values in [0, 1]; z_score "
+          + "scaling gives negative values. Use scaling: min_max or none.", null);
+      return;
+    }
+    if (e.data().scaling() == DataSpec.Scaling.NONE) {
+      for (Dataset d : new Dataset[] {data, test}) {
+        String outside = d == null ? null : firstOutsideUnitInterval(d);
+        if (outside != null) {
+          problems.add(at, "data.binarize", "binarize needs values in [0, 1], but " + outside
+              + ". Add scaling: min_max, or leave binarize out.", null);
+        }
+      }
+    }
+  }
+
+  private static String firstOutsideUnitInterval(Dataset d) {
+    float[] x = d.features();
+    for (int i = 0; i < x.length; i++) {
+      if (!(x[i] >= 0f && x[i] <= 1f)) {
+        return d.name() + " has " + x[i] + " at row " + (i / d.cols()) + ", column " + (i % d.cols());
+      }
+    }
+    return null;
   }
 
   private static Dataset loadTestSource(Experiment e, YamlNode tree, Path baseDir, Dataset data, Problems problems) {

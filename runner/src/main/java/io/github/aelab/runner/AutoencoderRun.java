@@ -5,6 +5,7 @@ import io.github.aelab.core.io.RecordTree;
 import io.github.aelab.core.linalg.Pca;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.train.CheckpointPolicy;
+import io.github.aelab.core.train.DynamicBinarization;
 import io.github.aelab.core.train.EpochRecord;
 import io.github.aelab.core.train.HistoryCsv;
 import io.github.aelab.core.train.ProgressLog;
@@ -39,7 +40,13 @@ public final class AutoencoderRun {
   /** Everything one run needs. {@code validation} may be null; data files are hashed into the provenance. */
   public record Config(String name, AutoencoderSpec spec, AutoencoderSession.Plan plan, long seed,
       RuntimeSettings runtime, Dataset train, Dataset validation, Dataset test, Map<String, Path> dataFiles,
-      int checkpointEveryEpochs, boolean pcaBaseline, List<Regularizer> regularizers) {
+      int checkpointEveryEpochs, boolean pcaBaseline, List<Regularizer> regularizers, boolean dynamicBinarization,
+      int iwaeSamples) {
+    /**
+     * @param dynamicBinarization the training rows are grey levels in [0, 1], redrawn as Bernoulli
+     *     bits before every epoch
+     * @param iwaeSamples importance samples of a variational model's {@code test.iwae_nll}
+     */
     public Config {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(spec, "spec");
@@ -49,6 +56,9 @@ public final class AutoencoderRun {
       Objects.requireNonNull(test, "test");
       dataFiles = dataFiles == null ? Map.of() : Map.copyOf(dataFiles);
       regularizers = regularizers == null ? List.of() : List.copyOf(regularizers);
+      if (iwaeSamples < 1) {
+        throw new IllegalArgumentException("iwae_samples must be >= 1, found " + iwaeSamples);
+      }
       if (train.cols() != spec.inputDim() || test.cols() != spec.inputDim()) {
         throw new IllegalArgumentException("the model takes " + spec.inputDim() + " features but the data has "
             + train.cols());
@@ -57,6 +67,14 @@ public final class AutoencoderRun {
   }
 
   private AutoencoderRun() {}
+
+  /** Static data (no per-epoch redraw) and the default number of importance samples. */
+  public static Config config(String name, AutoencoderSpec spec, AutoencoderSession.Plan plan, long seed,
+      RuntimeSettings runtime, Dataset train, Dataset validation, Dataset test, Map<String, Path> dataFiles,
+      int checkpointEveryEpochs, boolean pcaBaseline, List<Regularizer> regularizers) {
+    return new Config(name, spec, plan, seed, runtime, train, validation, test, dataFiles, checkpointEveryEpochs,
+        pcaBaseline, regularizers, false, DEFAULT_IWAE_SAMPLES);
+  }
 
   /** Runs and records; on failure the record says why and the exception propagates. */
   public static Map<String, Object> execute(Config config, RunDirectory run) {
@@ -103,8 +121,8 @@ public final class AutoencoderRun {
         String.join("; then ", parts));
   }
 
-  /** Importance samples of the likelihood estimate written for variational models (the benchmark uses more). */
-  static final int IWAE_SAMPLES = 50;
+  /** Importance samples of the likelihood estimate unless the experiment sets evaluation.iwae_samples. */
+  static final int DEFAULT_IWAE_SAMPLES = 50;
 
   /** For tests of failure handling only: a run that throws after this epoch, as a killed process would stop. */
   static final String FAIL_AFTER_EPOCH = "aelab.faultInjection.failAfterEpoch";
@@ -135,13 +153,19 @@ public final class AutoencoderRun {
         });
       }
       float[] validation = c.validation() == null ? null : c.validation().features();
+      float[] fed = train.features();
+      if (c.dynamicBinarization()) {
+        // The trainer feeds a copy that the listener redraws before each epoch; the grey levels stay as loaded.
+        fed = new float[train.features().length];
+        listeners.add(0, new DynamicBinarization(train.features(), fed, c.seed()));
+      }
       TrainingResult result;
       if (resume) {
         HistoryCsv.rewrite(run.resolve("history.csv"),
             io.github.aelab.core.train.TrainerState.read(checkpoints.directory().resolve("latest")).history());
-        result = ae.resume(train.features(), validation, listeners, checkpoints);
+        result = ae.resume(fed, validation, listeners, checkpoints);
       } else {
-        result = ae.fit(train.features(), validation, listeners, checkpoints);
+        result = ae.fit(fed, validation, listeners, checkpoints);
       }
 
       float[] reconstruction = ae.reconstruct(c.test().features());
@@ -175,8 +199,11 @@ public final class AutoencoderRun {
         float[] x = c.test().features();
         metrics.put("test.negative_elbo", v.negativeElbo(ae.session(), x));
         metrics.put("test.kl", v.kl(ae.session(), x));
-        metrics.put("test.iwae_nll", v.importanceWeightedNll(ae.session(), x, IWAE_SAMPLES));
-        metrics.put("test.iwae_samples", IWAE_SAMPLES);
+        long t = System.nanoTime();
+        metrics.put("test.iwae_nll", v.importanceWeightedNll(ae.session(), x, c.iwaeSamples()));
+        metrics.put("test.iwae_samples", c.iwaeSamples());
+        LOG.info(String.format(Locale.ROOT, "importance-weighted NLL with k = %d in %.1fs", c.iwaeSamples(),
+            (System.nanoTime() - t) / 1e9));
       });
       run.writeText("test_scores.csv", scoresCsv(scores));
       ae.exportSavedModel(run.resolve("model"));
@@ -206,11 +233,13 @@ public final class AutoencoderRun {
     data.put("train", SpecSummary.dataset(c.train()));
     data.put("validation", c.validation() == null ? null : SpecSummary.dataset(c.validation()));
     data.put("test", SpecSummary.dataset(c.test()));
+    data.put("dynamic_binarization", c.dynamicBinarization());
     spec.put("data", data);
     spec.put("model", RecordTree.toTree(c.spec()));
     spec.put("regularizers", RecordTree.toTree(c.regularizers()));
     spec.put("training", RecordTree.toTree(c.plan()));
     spec.put("runtime", RecordTree.toTree(c.runtime()));
+    spec.put("iwae_samples", c.iwaeSamples());
     return spec;
   }
 

@@ -2,6 +2,7 @@ package io.github.aelab.runner;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.clustering.Clusterer;
+import io.github.aelab.core.data.Binarization;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.data.MinMaxScaler;
 import io.github.aelab.core.data.Scaler;
@@ -93,6 +94,11 @@ public final class ExperimentRunner {
     return AutoencoderRun.execute(prepared.config(), run, true);
   }
 
+  /** Offsets from the experiment's seed of the binarization draws of each split. */
+  private static final long BINARIZE_TRAIN_SEED = 101;
+  private static final long BINARIZE_VALIDATION_SEED = 102;
+  private static final long BINARIZE_TEST_SEED = 103;
+
   /** The run's configuration and the scaler fitted on its training rows (null for none). */
   public record Prepared(AutoencoderRun.Config config, Scaler scaler) {}
 
@@ -124,10 +130,21 @@ public final class ExperimentRunner {
       test = scaler.transform(test);
       validation = validation == null ? null : scaler.transform(validation);
     }
+    DataSpec.Binarize binarize = e.data().binarize();
+    if (binarize != DataSpec.Binarize.NONE) {
+      // Held-out rows are drawn once, each split with its own seed, so every run scores the same bits.
+      test = Binarization.sample(test, e.seed() + BINARIZE_TEST_SEED);
+      validation = validation == null ? null : Binarization.sample(validation, e.seed() + BINARIZE_VALIDATION_SEED);
+      if (binarize == DataSpec.Binarize.STATIC) {
+        train = Binarization.sample(train, e.seed() + BINARIZE_TRAIN_SEED);
+      } else {
+        Binarization.requireProbabilities(train.features(), train.name());
+      }
+    }
     boolean pca = e.evaluation().baselines().contains(EvaluationSpec.Baseline.PCA);
     return new Prepared(new AutoencoderRun.Config(e.name(), e.model().toAutoencoder(data.cols()), e.training().plan(),
         e.seed(), e.runtime(), train, validation, test, dataFiles(e, baseDir), e.training().checkpointEvery(), pca,
-        e.regularizers()), scaler);
+        e.regularizers(), binarize == DataSpec.Binarize.DYNAMIC, e.evaluation().iwaeSamples()), scaler);
   }
 
   /**

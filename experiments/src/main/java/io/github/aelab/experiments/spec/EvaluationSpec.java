@@ -26,8 +26,16 @@ public record EvaluationSpec(
     @Doc("detector runs: anomaly baselines fitted and scored on the same split (iforest, ocsvm, knn, ...)")
     @DefaultValue("[]") List<String> detectorBaselines,
     @Doc("clusterer runs: clusterers fitted on the same rows: kmeans, gmm (on the features), ae_kmeans (k-means on "
-        + "the pretrained codes)") @DefaultValue("[]") List<String> clusteringBaselines) {
+        + "the pretrained codes)") @DefaultValue("[]") List<String> clusteringBaselines,
+    @Doc("variational autoencoder runs: importance samples k of test.iwae_nll (Burda et al. 2016 report k = 5000)")
+    @DefaultValue("50") int iwaeSamples) {
+  /** The default of iwae_samples (the annotation above says the same). */
+  public static final int DEFAULT_IWAE_SAMPLES = 50;
+
   public EvaluationSpec {
+    if (iwaeSamples < 1) {
+      throw new IllegalArgumentException("iwae_samples must be >= 1, found " + iwaeSamples);
+    }
     baselines = List.copyOf(baselines);
     detectorBaselines = List.copyOf(detectorBaselines);
     clusteringBaselines = List.copyOf(clusteringBaselines);
@@ -45,7 +53,13 @@ public record EvaluationSpec(
 
   /** An autoencoder run's evaluation: these baselines, no anomaly protocol. */
   public EvaluationSpec(List<Baseline> baselines) {
-    this(baselines, null, null, List.of(), List.of());
+    this(baselines, null, null, List.of(), List.of(), DEFAULT_IWAE_SAMPLES);
+  }
+
+  /** Everything but iwae_samples, which takes its default. */
+  public EvaluationSpec(List<Baseline> baselines, AnomalyProtocol protocol, Integer normalDigit,
+      List<String> detectorBaselines, List<String> clusteringBaselines) {
+    this(baselines, protocol, normalDigit, detectorBaselines, clusteringBaselines, DEFAULT_IWAE_SAMPLES);
   }
 
   /** A detector run's evaluation under {@code protocol} (not one_class_mnist, which needs a digit). */
@@ -61,7 +75,7 @@ public record EvaluationSpec(
 
   /** The same evaluation without the autoencoder run's baselines, as a detector or clusterer run has it. */
   public EvaluationSpec withoutAutoencoderBaselines() {
-    return new EvaluationSpec(List.of(), protocol, normalDigit, detectorBaselines, clusteringBaselines);
+    return new EvaluationSpec(List.of(), protocol, normalDigit, detectorBaselines, clusteringBaselines, iwaeSamples);
   }
 
   /** The anomaly protocol with its published settings, or null when none is set. */
