@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "aelab bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark suite (benchmarks/suites/SUITE/suite.yaml) or a named benchmark.",
     subcommands = {HintonMnistBenchmark.class, ThroughputBenchmark.class, AnomalyBenchmark.class,
-        ClusteringBenchmark.class, HashingBenchmark.class, DimensionalityReductionBenchmark.class})
+        ClusteringBenchmark.class, HashingBenchmark.class, DimensionalityReductionBenchmark.class,
+        FeaturesBenchmark.class})
 public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
