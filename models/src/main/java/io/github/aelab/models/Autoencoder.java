@@ -35,6 +35,8 @@ public final class Autoencoder {
   private final AutoencoderSpec spec;
   private final List<Block> encoderBlocks;
   private final List<Block> decoderBlocks;
+  /** Dense maps from the decoder's last hidden layer to the likelihood's log s and log nu (none for mse/bce). */
+  private final List<Block> parameterHeads;
   private final SequentialBlock encoder;
   private final SequentialBlock decoder;
   private final List<Operand<TFloat32>> encoderInputs;
@@ -50,13 +52,14 @@ public final class Autoencoder {
   private final Operand<TFloat32> decoded;
 
   private Autoencoder(AutoencoderSpec spec, List<Block> encoderBlocks, List<Block> decoderBlocks,
-      List<Operand<TFloat32>> encoderInputs, Placeholder<TFloat32> input, Operand<TFloat32> code,
+      List<Block> parameterHeads, List<Operand<TFloat32>> encoderInputs, Placeholder<TFloat32> input, Operand<TFloat32> code,
       Operand<TFloat32> preOutput, Operand<TFloat32> reconstruction, Operand<TFloat32> perExampleLoss,
       Operand<TFloat32> loss, Placeholder<TFloat32> codeInput, Operand<TFloat32> decoded) {
     this.spec = spec;
     this.objective = loss;
     this.encoderBlocks = encoderBlocks;
     this.decoderBlocks = decoderBlocks;
+    this.parameterHeads = parameterHeads;
     this.encoder = new SequentialBlock("encoder", encoderBlocks);
     this.decoder = new SequentialBlock("decoder", decoderBlocks);
     this.encoderInputs = encoderInputs;
@@ -106,10 +109,12 @@ public final class Autoencoder {
     Operand<TFloat32> code = tf.withName(CODE).identity(h);
 
     List<Block> decoderBlocks = createDecoder(spec, encoderBlocks);
-    Operand<TFloat32> pre = decodePreOutput(ctx, spec, decoderBlocks, code);
+    List<Block> parameterHeads = createParameterHeads(spec);
+    Decoded decodedCode = decode(ctx, spec, decoderBlocks, parameterHeads, code);
+    Operand<TFloat32> pre = decodedCode.mean();
     ReconstructionLoss lossKind = spec.loss();
     Operand<TFloat32> reconstruction = tf.withName(RECONSTRUCTION).identity(lossKind.output(tf, pre));
-    Operand<TFloat32> perExample = tf.withName(SCORE).identity(lossKind.perExample(tf, x, pre));
+    Operand<TFloat32> perExample = tf.withName(SCORE).identity(lossKind.perExample(tf, x, pre, decodedCode.extras()));
     Operand<TFloat32> loss = tf.withName("reconstruction_loss").math.mean(perExample, tf.constant(0));
 
     long[] codeDims = spec.codeShape().asArray();
@@ -119,8 +124,9 @@ public final class Autoencoder {
     Placeholder<TFloat32> codeInput = tf.withName("code_input").placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(fedCode)));
     Operand<TFloat32> decoded = tf.withName("decoded").identity(
-        lossKind.output(tf, decodePreOutput(ctx, spec, decoderBlocks, codeInput)));
-    Autoencoder ae = new Autoencoder(spec, encoderBlocks, decoderBlocks, inputs, x, code, pre, reconstruction,
+        lossKind.output(tf, decode(ctx, spec, decoderBlocks, parameterHeads, codeInput).mean()));
+    Autoencoder ae = new Autoencoder(spec, encoderBlocks, decoderBlocks, parameterHeads, inputs, x, code, pre,
+        reconstruction,
         perExample, loss, codeInput, decoded);
     Operand<TFloat32> objective = loss;
     for (Regularizer r : regularizers) {
@@ -154,14 +160,63 @@ public final class Autoencoder {
     return spec.loss().output(ctx.tf(), decodePreOutput(ctx, codes));
   }
 
-  /** Decoder output before the output nonlinearity (logits for BCE) for codes computed elsewhere. */
+  /**
+   * Decoder output before the output nonlinearity (logits for BCE; the mean for the likelihoods)
+   * for codes computed elsewhere.
+   */
   public Operand<TFloat32> decodePreOutput(BuildContext ctx, Operand<TFloat32> codes) {
-    return decodePreOutput(ctx, spec, decoderBlocks, codes);
+    return decode(ctx, spec, decoderBlocks, parameterHeads, codes).mean();
   }
 
-  private static Operand<TFloat32> decodePreOutput(BuildContext ctx, AutoencoderSpec spec, List<Block> decoderBlocks,
-      Operand<TFloat32> codes) {
-    return flattenIfNeeded(ctx.tf(), applyAll(ctx, decoderBlocks, codes), spec.inputDim());
+  /**
+   * The reconstruction loss of {@code target} given codes computed elsewhere (a corrupted code,
+   * a self-expressed one), with the decoder's likelihood parameters where the loss has them:
+   * shape [batch], on the scale of {@link #perExampleLoss()}.
+   */
+  public Operand<TFloat32> reconstructionLoss(BuildContext ctx, Operand<TFloat32> target, Operand<TFloat32> codes) {
+    Decoded d = decode(ctx, spec, decoderBlocks, parameterHeads, codes);
+    return spec.loss().perExample(ctx.tf(), target, d.mean(), d.extras());
+  }
+
+  /**
+   * {@code log p(x | z)} of each row in nats, summed over the features: Bernoulli for bce, a
+   * unit-variance Gaussian for mse, and the decoder's Gaussian or Student-t for those losses.
+   */
+  public Operand<TFloat32> logLikelihood(BuildContext ctx, Operand<TFloat32> x, Operand<TFloat32> codes) {
+    Decoded d = decode(ctx, spec, decoderBlocks, parameterHeads, codes);
+    return spec.loss().logLikelihood(ctx.tf(), x, d.mean(), d.extras());
+  }
+
+  /** The mean (or logits) map and the likelihood's other parameter maps, each [batch, inputDim]. */
+  private record Decoded(Operand<TFloat32> mean, List<Operand<TFloat32>> extras) {}
+
+  private static Decoded decode(BuildContext ctx, AutoencoderSpec spec, List<Block> decoderBlocks,
+      List<Block> parameterHeads, Operand<TFloat32> codes) {
+    Ops tf = ctx.tf();
+    Operand<TFloat32> hidden = applyAll(ctx, decoderBlocks.subList(0, decoderBlocks.size() - 1), codes);
+    Operand<TFloat32> mean = flattenIfNeeded(tf, decoderBlocks.get(decoderBlocks.size() - 1).apply(ctx, hidden),
+        spec.inputDim());
+    List<Operand<TFloat32>> extras = new ArrayList<>();
+    for (Block head : parameterHeads) {
+      extras.add(head.apply(ctx, io.github.aelab.core.graph.Shapes.flatten(tf, hidden)));
+    }
+    return new Decoded(mean, extras);
+  }
+
+  /**
+   * For a loss with a scale (and degrees of freedom), linear dense maps from the decoder's last
+   * hidden representation, as the Student-t VAE's decoder predicts them beside the mean
+   * (Takahashi et al. 2018). Initialized at zero weight, so training starts at s = 1 (and nu = 1
+   * plus a bias) everywhere.
+   */
+  private static List<Block> createParameterHeads(AutoencoderSpec spec) {
+    List<Block> heads = new ArrayList<>();
+    String[] names = {"decoder/log_scale", "decoder/log_df"};
+    for (int i = 0; i < spec.loss().parameterCount() - 1; i++) {
+      heads.add(new DenseBlock.Spec(spec.inputDim(), io.github.aelab.core.graph.Activation.LINEAR,
+          io.github.aelab.core.graph.Initializer.ZEROS, true).create(names[i]));
+    }
+    return heads;
   }
 
   /** A layer's activations: {@code code}, or {@code encoder[i]} (the output of encoder block i). */
@@ -282,10 +337,12 @@ public final class Autoencoder {
     return encoderInputs.get(i);
   }
 
-  /** Every trainable variable of encoder and decoder, each once. */
+  /** Every trainable variable of encoder, decoder and the likelihood's parameter maps, each once. */
   public List<Variable<TFloat32>> trainableVariables() {
     List<Variable<TFloat32>> all = new ArrayList<>(encoder.trainableVariables());
-    for (Variable<TFloat32> v : decoder.trainableVariables()) {
+    List<Variable<TFloat32>> decoding = new ArrayList<>(decoder.trainableVariables());
+    parameterHeads.forEach(h -> decoding.addAll(h.trainableVariables()));
+    for (Variable<TFloat32> v : decoding) {
       if (!all.contains(v)) {
         all.add(v);
       }

@@ -56,7 +56,13 @@ public final class StackedPretraining {
       }
       Operand<TFloat32> target = tf.stopGradient(ae.encoderInput(i));
       Operand<TFloat32> rebuilt = mirror.apply(ctx, layer.apply(ctx, target));
-      ReconstructionLoss lossKind = i == 0 || onlyReshapesBelow(encoding, i) ? ae.spec().loss() : ReconstructionLoss.MSE;
+      // Inner layers rebuild real-valued codes: squared error. The input layer uses the model's loss,
+      // except a likelihood with a predicted scale, whose maps belong to the full decoder: there the
+      // layer rebuilds the mean by squared error (the Gaussian NLL at a fixed scale), which is all an
+      // initialization needs.
+      boolean inputLayer = i == 0 || onlyReshapesBelow(encoding, i);
+      ReconstructionLoss lossKind = inputLayer && ae.spec().loss().parameterCount() == 1 ? ae.spec().loss()
+          : ReconstructionLoss.MSE;
       Operand<TFloat32> loss = lossKind.mean(tf, Shapes.flatten(tf, target), Shapes.flatten(tf, rebuilt));
       ops.add(TrainOp.build(ctx, "pretrain_" + k, loss, vars, fit.trainOpConfig(trainRows)));
     }

@@ -135,10 +135,14 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
       variables.add(centres);
       Operand<TFloat32> loss = kl;
       if (reconstructionWeight > 0) {
-        Operand<TFloat32> reconstruction = autoencoder.loss().mean(tf, io.github.aelab.core.graph.Shapes.flatten(tf, ae.input()),
-            io.github.aelab.core.graph.Shapes.flatten(tf, ae.decodePreOutput(g.context(), z)));
+        Operand<TFloat32> reconstruction = tf.math.mean(ae.reconstructionLoss(g.context(), ae.input(), z),
+            tf.constant(0));
         loss = tf.math.add(kl, tf.math.mul(tf.constant((float) reconstructionWeight), reconstruction));
-        variables.addAll(ae.decoder().trainableVariables());
+        for (Variable<TFloat32> v : ae.trainableVariables()) {
+          if (!variables.contains(v)) {
+            variables.add(v); // the decoder and, for a likelihood loss, its scale maps
+          }
+        }
       }
       TrainOp clusterOp = g.trainOp(name(), loss, variables, clustering, data.rows());
       g.open(runtime);

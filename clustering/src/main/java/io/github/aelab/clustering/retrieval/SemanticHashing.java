@@ -119,7 +119,7 @@ public record SemanticHashing(AutoencoderSpec autoencoder, double noiseStd, Auto
       Placeholder<TFloat32> noise = tf.withName("semantic_hashing_noise").placeholder(TFloat32.class,
           Placeholder.shape(Shape.of(-1, bits)));
       Operand<TFloat32> noisyCode = tf.math.sigmoid(tf.math.add(preActivation, noise));
-      Operand<TFloat32> loss = autoencoder.loss().mean(tf, ae.input(), ae.decodePreOutput(g.context(), noisyCode));
+      Operand<TFloat32> loss = tf.math.mean(ae.reconstructionLoss(g.context(), ae.input(), noisyCode), tf.constant(0));
       Operand<TFloat32> code = tf.withName("semantic_hashing_code").math.sigmoid(preActivation);
 
       float[] rows = train.features();

@@ -135,8 +135,8 @@ public record SubspaceClustering(AutoencoderSpec autoencoder, int clusters, doub
       Operand<TFloat32> c = tf.math.mul(tf.identity(free), offDiagonal);
       Operand<TFloat32> z = tf.linalg.matMul(order, ae.code(), MatMul.transposeA(true));
       Operand<TFloat32> expressed = tf.linalg.matMul(c, z);
-      Operand<TFloat32> reconstruction = autoencoder.loss().mean(tf, ae.input(),
-          ae.decodePreOutput(ctx, tf.linalg.matMul(order, expressed)));
+      Operand<TFloat32> reconstruction = tf.math.mean(
+          ae.reconstructionLoss(ctx, ae.input(), tf.linalg.matMul(order, expressed)), tf.constant(0));
       Operand<TFloat32> perRow = tf.constant(1f / n);
       Operand<TFloat32> ridge = tf.math.mul(perRow, tf.reduceSum(tf.math.square(c), tf.constant(new int[] {0, 1})));
       Operand<TFloat32> selfExpression = tf.math.mul(perRow,

@@ -15,7 +15,9 @@ public record ModelSpec(
     @Doc("blocks from the input to the code") @DefaultValue("[]") List<BlockSpec> encoder,
     @Doc("the code (latent) block") BlockSpec code,
     @Doc("'mirror' or a list of blocks from the code to the output") @DefaultValue("mirror") DecoderSpec decoder,
-    @Doc("mse or bce (binary cross-entropy from logits, for targets in [0, 1])") @DefaultValue("mse") ReconstructionLoss loss,
+    @Doc("mse; bce (binary cross-entropy from logits, for targets in [0, 1]); gaussian or student_t (negative "
+        + "log-likelihood with a scale, and for student_t degrees of freedom, that the decoder predicts per feature: "
+        + "Takahashi et al. 2018)") @DefaultValue("mse") ReconstructionLoss loss,
     @Doc("mirrored dense layers reuse the transposed encoder kernels") @DefaultValue("false") boolean tiedWeights) {
   public ModelSpec {
     encoder = List.copyOf(encoder);

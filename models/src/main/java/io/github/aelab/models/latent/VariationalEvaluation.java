@@ -22,7 +22,8 @@ import org.tensorflow.types.TInt64;
  * {@code -log (1/k) sum_i p(x|z_i) p(z_i) / q(z_i|x)}, which tightens towards the true value as k
  * grows and is never above the negative ELBO in expectation.
  *
- * <p>Bernoulli likelihood for the BCE loss; for MSE a Gaussian of unit variance. Samples are
+ * <p>Bernoulli likelihood for the BCE loss; for MSE a Gaussian of unit variance; for the gaussian
+ * and student_t losses the decoder's predicted density. Samples are
  * stateless random draws keyed by the sample number, so the estimates are reproducible.
  */
 public final class VariationalEvaluation {
@@ -52,8 +53,7 @@ public final class VariationalEvaluation {
     Operand<TInt64> seeds = tf.stack(List.of(tf.constant(ctx.seeds().next()), index));
     Operand<TFloat32> eps = tf.random.statelessRandomNormal(tf.shape(code.mean()), seeds);
     Operand<TFloat32> z = code.sample(tf, eps);
-    Operand<TFloat32> logits = model.decodePreOutput(ctx, z);
-    Operand<TFloat32> logPxz = logLikelihood(tf, model.spec().loss(), model.input(), logits);
+    Operand<TFloat32> logPxz = model.logLikelihood(ctx, model.input(), z);
     int k = (int) code.mean().shape().size(1);
     Operand<TFloat32> logPz = tf.math.sub(tf.math.mul(tf.constant(-0.5f), tf.reduceSum(tf.math.square(z), tf.constant(1))),
         tf.constant((float) (0.5 * k * LOG_2PI)));
@@ -65,15 +65,12 @@ public final class VariationalEvaluation {
         tf.math.sub(kl, logPxz), kl);
   }
 
-  /** {@code log p(x|z)} per row for decoder pre-activations: Bernoulli for BCE, unit-variance Gaussian for MSE. */
+  /**
+   * {@code log p(x|z)} per row for decoder pre-activations of a one-parameter loss: Bernoulli for
+   * BCE, unit-variance Gaussian for MSE (a model of its own, like the GMVAE, decodes with it).
+   */
   public static Operand<TFloat32> logLikelihood(Ops tf, ReconstructionLoss loss, Operand<TFloat32> x, Operand<TFloat32> pre) {
-    long d = x.shape().size(1);
-    Operand<TFloat32> perFeatureMean = loss.perExample(tf, x, pre);
-    if (loss == ReconstructionLoss.BCE) {
-      return tf.math.mul(perFeatureMean, tf.constant((float) -d));
-    }
-    // MSE's per-feature mean times d is the squared error sum.
-    return tf.math.sub(tf.math.mul(perFeatureMean, tf.constant((float) (-0.5 * d))), tf.constant((float) (0.5 * d * LOG_2PI)));
+    return loss.logLikelihood(tf, x, pre, List.of());
   }
 
   /** Mean over rows of the negative ELBO (one posterior sample), in nats. */
