@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Run a benchmark suite (benchmarks/suites/SUITE/suite.yaml) or a named benchmark.",
     subcommands = {HintonMnistBenchmark.class, ThroughputBenchmark.class, AnomalyBenchmark.class,
         ClusteringBenchmark.class, HashingBenchmark.class, DimensionalityReductionBenchmark.class,
-        FeaturesBenchmark.class})
+        FeaturesBenchmark.class, AaeClusteringBenchmark.class})
 public final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
