@@ -8,8 +8,6 @@ import io.github.aelab.core.linalg.Pca;
 import io.github.aelab.core.loss.ReconstructionLoss;
 import io.github.aelab.core.optim.LearningRateSchedule;
 import io.github.aelab.core.optim.OptimizerSpec;
-import io.github.aelab.core.runtime.Device;
-import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.core.train.ProgressLog;
 import io.github.aelab.models.AutoencoderSession;
@@ -26,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -73,20 +72,8 @@ public final class DimensionalityReductionBenchmark implements Callable<Integer>
   @Option(names = "--k", defaultValue = "5", description = "Neighbours in the k-NN vote (default: ${DEFAULT-VALUE}).")
   int k;
 
-  @Option(names = "--limit", description = "Use only the first N training images (a quick check, not the benchmark).")
-  Integer limit;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads, 0 for all cores (default: ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(names = "--data", description = "Folder with the four MNIST IDX files (default: $AELAB_DATA/mnist, ~/.aelab/data/mnist, ../shared/data/mnist).")
-  Path data;
-
-  @Option(names = "--out", description = "Output directory (default: runs/bench-dimreduction-<timestamp>).")
-  Path out;
+  @Mixin
+  MnistBenchOptions common;
 
   /** One method at one code size: test squared error per image, k-NN accuracy of the test codes, seconds. */
   record Result(String method, int dims, double testSsePerImage, double knnAccuracy, double seconds) {}
@@ -102,13 +89,10 @@ public final class DimensionalityReductionBenchmark implements Callable<Integer>
       }
     }
     long start = System.nanoTime();
-    MnistData mnist = MnistData.load(data);
-    Dataset train = limit == null ? mnist.train() : mnist.train().head(limit);
+    MnistData mnist = common.load();
+    Dataset train = common.train(mnist);
     Dataset test = mnist.test();
-    Path dir = out != null ? out : Path.of("runs", "bench-dimreduction-"
-        + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
-            .format(java.time.Instant.now()));
-    Files.createDirectories(dir);
+    Path dir = common.outputDirectory("dimreduction");
     Path csv = dir.resolve("results.csv");
     Files.writeString(csv, "method,dims,test_sse_per_image,knn_accuracy,seconds\n");
     List<Result> results = new ArrayList<>();
@@ -121,8 +105,8 @@ public final class DimensionalityReductionBenchmark implements Callable<Integer>
       results.add(measure(csv, "pca", d, pca.meanSquaredErrorPerRow(test), pcaCodes, train, test, t));
 
       t = System.nanoTime();
-      try (AutoencoderSession ae = AutoencoderSession.create(spec(d), AutoencoderSession.Plan.of(fit()), seed,
-          new RuntimeSettings(Device.CPU, threads, 0, false, false), train.rows())) {
+      try (AutoencoderSession ae = AutoencoderSession.create(spec(d), AutoencoderSession.Plan.of(fit()), common.seed(),
+          common.runtime(), train.rows())) {
         ae.fit(train.features(), null, List.of(new ProgressLog(Duration.ofSeconds(30))), null);
         Codes aeCodes = new Codes(ae.encode(train.features()), ae.encode(test.features()));
         double sse = sumSquaredErrorPerRow(test, ae.reconstruct(test.features()));
@@ -206,7 +190,7 @@ public final class DimensionalityReductionBenchmark implements Callable<Integer>
         + "%.2f, PCA %.2f.%n", PUBLISHED_AUTOENCODER_30, PUBLISHED_PCA_30));
     md.append(String.format(Locale.ROOT, "%nAutoencoder training: %s hidden units, linear code, BCE, Adam %.2g with "
         + "cosine decay to 2%%, %d epochs, batch %d, seed %d (seconds include the k-NN vote).%n", activation,
-        learningRate, epochs, batch, seed));
+        learningRate, epochs, batch, common.seed()));
     if (plot != null) {
       md.append("\nTest codes by digit, PCA beside the autoencoder: ").append(plot).append('\n');
     }
@@ -231,7 +215,7 @@ public final class DimensionalityReductionBenchmark implements Callable<Integer>
     training.put("epochs", epochs);
     training.put("batch", batch);
     training.put("learning_rate", learningRate);
-    training.put("seed", seed);
+    training.put("seed", common.seed());
     root.put("autoencoder", training);
     root.put("published_d30", Map.of("autoencoder", PUBLISHED_AUTOENCODER_30, "pca", PUBLISHED_PCA_30));
     root.put("results", results);
