@@ -6,9 +6,13 @@ import io.github.aelab.clustering.deep.Dec;
 import io.github.aelab.clustering.metric.AdjustedRandIndex;
 import io.github.aelab.clustering.metric.HungarianAccuracy;
 import io.github.aelab.clustering.metric.NormalizedMutualInformation;
+import io.github.aelab.core.block.BlockSpec;
+import io.github.aelab.core.block.DenseBlock;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.data.NpzLoader;
 import io.github.aelab.core.graph.Activation;
+import io.github.aelab.core.graph.Initializer;
+import io.github.aelab.core.optim.OptimizerSpec;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.stats.KMeans;
 import io.github.aelab.core.train.FitSpec;
@@ -49,6 +53,21 @@ public final class ClusteringBenchmark implements Callable<Integer> {
 
   @Option(names = "--max-refreshes", defaultValue = "200", description = "Cap on target refreshes = clustering epochs (default: ${DEFAULT-VALUE}).")
   int maxRefreshes;
+
+  @Option(names = "--initializer", defaultValue = "default", description = "Initializer of every layer: default (He "
+      + "for ReLU layers, Glorot for the linear ones), fan_in_uniform (DEC-keras'), he_uniform, glorot_uniform, ... "
+      + "(default: ${DEFAULT-VALUE}).")
+  String initializer;
+
+  @Option(names = "--cluster-optimizer", defaultValue = "adam", description = "Clustering phase: adam, or sgd with "
+      + "--cluster-momentum (DEC-keras on USPS: sgd 0.01, momentum 0.99) (default: ${DEFAULT-VALUE}).")
+  String clusterOptimizer;
+
+  @Option(names = "--cluster-learning-rate", defaultValue = "1e-3", description = "Clustering phase learning rate (default: ${DEFAULT-VALUE}).")
+  double clusterLearningRate;
+
+  @Option(names = "--cluster-momentum", defaultValue = "0.99", description = "Momentum of --cluster-optimizer sgd (default: ${DEFAULT-VALUE}).")
+  double clusterMomentum;
 
   @Option(names = "--limit", defaultValue = "0", description = "Use only the first N images (0: all; for smoke runs).")
   int limit;
@@ -99,6 +118,10 @@ public final class ClusteringBenchmark implements Callable<Integer> {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("dataset", "usps (" + usps.rows() + " images)");
     json.put("pretrain_epochs", pretrainEpochs);
+    json.put("initializer", initializer);
+    json.put("cluster_optimizer", clusterOptimizer);
+    json.put("cluster_learning_rate", clusterLearningRate);
+    json.put("cluster_momentum", clusterOptimizer.equals("sgd") ? clusterMomentum : null);
     json.put("rows", rows);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), json);
     System.out.println();
@@ -108,12 +131,36 @@ public final class ClusteringBenchmark implements Callable<Integer> {
   }
 
   private Dec dec(double reconstructionWeight) {
-    AutoencoderSpec ae = AutoencoderSpec.builder(256).hidden(Activation.RELU, 500, 500, 2000)
-        .code(10, Activation.LINEAR).build();
+    AutoencoderSpec ae = spec(initializer.equals("default") ? null : Initializer.valueOf(initializer.toUpperCase(Locale.ROOT)));
     FitSpec pretrain = FitSpec.adam(1e-3, pretrainEpochs, 256);
-    FitSpec cluster = FitSpec.adam(1e-3, 1, 256);
+    OptimizerSpec clusterStep = switch (clusterOptimizer) {
+      case "adam" -> new OptimizerSpec.Adam(clusterLearningRate);
+      case "sgd" -> new OptimizerSpec.Sgd(clusterLearningRate, clusterMomentum, false);
+      default -> throw new IllegalArgumentException("--cluster-optimizer: adam or sgd, found '" + clusterOptimizer + "'");
+    };
+    FitSpec cluster = new FitSpec(clusterStep, null, 1, 256, null, null);
     return new Dec(ae, List.of(), AutoencoderSession.Plan.of(pretrain), 10, 1.0, reconstructionWeight, cluster, 1,
         maxRefreshes, 0.001, 20, RuntimeSettings.defaults());
+  }
+
+  /**
+   * The papers' 256-500-500-2000-10 autoencoder, mirrored: written out so that every layer, the
+   * decoder's too, takes {@code init} (a mirror gives decoder layers their activation's default);
+   * null gives every layer its activation's default, which is what the mirror builds.
+   */
+  static AutoencoderSpec spec(Initializer init) {
+    int[] widths = {500, 500, 2000};
+    List<BlockSpec> encoder = new ArrayList<>();
+    for (int w : widths) {
+      encoder.add(new DenseBlock.Spec(w, Activation.RELU, init, true));
+    }
+    List<BlockSpec> decoder = new ArrayList<>();
+    for (int i = widths.length - 1; i >= 0; i--) {
+      decoder.add(new DenseBlock.Spec(widths[i], Activation.RELU, init, true));
+    }
+    decoder.add(new DenseBlock.Spec(256, Activation.LINEAR, init, true));
+    return AutoencoderSpec.builder(256).encoder(encoder.toArray(BlockSpec[]::new))
+        .code(new DenseBlock.Spec(10, Activation.LINEAR, init, true)).decoder(decoder.toArray(BlockSpec[]::new)).build();
   }
 
   private static Row row(long seed, String method, int[] labels, int[] clusters, long start) {
@@ -130,7 +177,9 @@ public final class ClusteringBenchmark implements Callable<Integer> {
 
   private String report(List<Row> rows) {
     StringBuilder md = new StringBuilder("# USPS clustering (" + seeds + " seeds, pretraining " + pretrainEpochs
-        + " epochs)\n\n| method | accuracy | NMI | ARI | seconds |\n|---|---|---|---|---|\n");
+        + " epochs)\n\nInitializer " + initializer + "; clustering phase " + clusterOptimizer + " "
+        + clusterLearningRate + (clusterOptimizer.equals("sgd") ? " momentum " + clusterMomentum : "")
+        + ".\n\n| method | accuracy | NMI | ARI | seconds |\n|---|---|---|---|---|\n");
     for (String method : List.of("kmeans_pixels", "ae_kmeans", "dec", "idec")) {
       List<Row> of = rows.stream().filter(r -> r.method().equals(method)).toList();
       md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f |%n", method,

@@ -15,6 +15,11 @@ public enum Initializer {
   GLOROT_NORMAL,
   HE_UNIFORM,
   HE_NORMAL,
+  /**
+   * U(-1/sqrt(fan_in), 1/sqrt(fan_in)): PyTorch's default for linear layers and DEC-keras' choice
+   * (Keras' VarianceScaling(1/3, fan_in, uniform)); a third of He's variance.
+   */
+  FAN_IN_UNIFORM,
   ZEROS;
 
   /**
@@ -29,6 +34,7 @@ public enum Initializer {
       case ZEROS -> tf.zeros(dims, TFloat32.class);
       case GLOROT_UNIFORM -> uniform(tf, dims, seeds, Math.sqrt(6.0 / (fanIn + fanOut)));
       case HE_UNIFORM -> uniform(tf, dims, seeds, Math.sqrt(6.0 / fanIn));
+      case FAN_IN_UNIFORM -> uniform(tf, dims, seeds, Math.sqrt(1.0 / fanIn));
       case GLOROT_NORMAL -> normal(tf, dims, seeds, Math.sqrt(2.0 / (fanIn + fanOut)));
       case HE_NORMAL -> normal(tf, dims, seeds, Math.sqrt(2.0 / fanIn));
     };
