@@ -62,23 +62,59 @@ public final class ThroughputBenchmark implements Callable<Integer> {
   @Option(names = "--out", description = "Write results.json and report.md here.")
   Path out;
 
+  @Option(names = "--variants", split = ",", defaultValue = "default", description = "Runtime variants to time per "
+      + "model, each against the first: default, xla (XLA JIT; on CPU needs TF_XLA_FLAGS=--tf_xla_cpu_global_jit, "
+      + "which ./aelab sets), one-thread (intra- and inter-op pools of 1) (default: ${DEFAULT-VALUE}).")
+  List<String> variants;
+
+  /** A runtime setting whose effect the report measures against the first variant. */
+  enum Variant {
+    DEFAULT,
+    XLA,
+    ONE_THREAD;
+
+    RuntimeSettings apply(RuntimeSettings base) {
+      return switch (this) {
+        case DEFAULT -> base;
+        case XLA -> new RuntimeSettings(base.device(), base.intraOpThreads(), base.interOpThreads(), true,
+            base.deterministic());
+        case ONE_THREAD -> new RuntimeSettings(base.device(), 1, 1, base.xla(), base.deterministic());
+      };
+    }
+
+    static Variant parse(String name) {
+      try {
+        return valueOf(name.replace('-', '_').toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--variants: unknown '" + name + "'; known: default, xla, one-thread");
+      }
+    }
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
   static AutoencoderSpec model(String name) {
     return switch (name) {
       case "hinton" -> AutoencoderSpec.builder(784).hidden(Activation.RELU, 1000, 500, 250).code(30, Activation.LINEAR)
           .loss(ReconstructionLoss.BCE).build();
       case "dec" -> AutoencoderSpec.builder(784).hidden(Activation.RELU, 500, 500, 2000).code(10, Activation.LINEAR)
           .loss(ReconstructionLoss.MSE).build();
+      case "small" -> AutoencoderSpec.builder(784).hidden(Activation.RELU, 128).code(16, Activation.LINEAR)
+          .loss(ReconstructionLoss.BCE).build();
       case "conv" -> AutoencoderSpec.builder(784)
           .encoder(new ReshapeBlock.Spec(new long[] {28, 28, 1}), new Conv2DBlock.Spec(32, 3, 2, Activation.RELU),
               new Conv2DBlock.Spec(64, 3, 2, Activation.RELU), new ReshapeBlock.FlattenSpec())
           .code(16, Activation.LINEAR).loss(ReconstructionLoss.BCE).build();
-      default -> throw new IllegalArgumentException("unknown model '" + name + "'; known: hinton, dec, conv");
+      default -> throw new IllegalArgumentException("unknown model '" + name + "'; known: hinton, dec, conv, small");
     };
   }
 
   @Override
   public Integer call() throws IOException {
     RuntimeSettings runtime = new RuntimeSettings(Device.valueOf(device.toUpperCase(Locale.ROOT)), threads, 0, false, false);
+    List<Variant> timed = variants.stream().map(Variant::parse).toList();
     System.out.println("device: " + io.github.aelab.core.runtime.Sessions.resolve(runtime.device()).yamlName());
     float[] x = new float[rows * 784];
     SplittableRandom r = new SplittableRandom(1);
@@ -87,13 +123,33 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     }
     double gflops = sgemmGflops(runtime);
     List<Map<String, Object>> results = new ArrayList<>();
+    List<Map<String, Object>> variantResults = new ArrayList<>();
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
         "machine sgemm rate: %.1f GFLOP/s (2048x2048, %s threads)%n%n| model | train samples/s | train GFLOP/s | %% of sgemm | score rows/s |%n| --- | --- | --- | --- | --- |%n",
         gflops, threads == 0 ? "all" : threads));
+    StringBuilder effects = new StringBuilder();
     for (String name : models) {
       AutoencoderSpec spec = model(name);
+      if (timed.size() > 1) {
+        effects.append(effects.length() == 0 ? String.format(Locale.ROOT, "%n| model | variant | train samples/s "
+            + "| vs %s | score rows/s | vs %s |%n| --- | --- | --- | --- | --- | --- |%n", timed.get(0).label(),
+            timed.get(0).label()) : "");
+        double[] first = null;
+        for (Variant v : timed) {
+          double[] rates = rates(spec, v.apply(runtime), x);
+          first = first == null ? rates : first;
+          effects.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.0f | %.2f |%n", name, v.label(),
+              rates[0], rates[0] / first[0], rates[1], rates[1] / first[1]));
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("model", name);
+          m.put("variant", v.label());
+          m.put("train_samples_per_second", rates[0]);
+          m.put("score_rows_per_second", rates[1]);
+          variantResults.add(m);
+        }
+      }
       try (AutoencoderSession ae = AutoencoderSession.create(spec, AutoencoderSession.Plan.of(FitSpec.adam(1e-4, epochs, batch)),
-          1, runtime, rows)) {
+          1, timed.get(0).apply(runtime), rows)) {
         TrainingResult t = ae.fit(x, null, List.of(), null);
         double[] perEpoch = t.history().stream().skip(1).mapToDouble(EpochRecord::samplesPerSecond).sorted().toArray();
         double samples = perEpoch[perEpoch.length / 2];
@@ -118,6 +174,9 @@ public final class ThroughputBenchmark implements Callable<Integer> {
     }
     long hwm = highWaterBytes();
     table.append(String.format(Locale.ROOT, "%nmemory high-water mark: %.0f MiB%n", hwm / 1048576.0));
+    if (effects.length() > 0) {
+      table.append("\nEffect of each runtime variant, timed in this run (same data, batch and epochs):\n").append(effects);
+    }
     System.out.print(table);
     if (out != null) {
       Files.createDirectories(out);
@@ -125,10 +184,24 @@ public final class ThroughputBenchmark implements Callable<Integer> {
       all.put("sgemm_gflops", gflops);
       all.put("models", results);
       all.put("memory_high_water_bytes", hwm);
+      all.put("variants", variantResults);
       new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), all);
       Files.writeString(out.resolve("report.md"), "# throughput\n\n" + table);
     }
     return 0;
+  }
+
+  /** Median training samples/s (epochs after the first) and scoring rows/s of one model under {@code settings}. */
+  private double[] rates(AutoencoderSpec spec, RuntimeSettings settings, float[] x) {
+    try (AutoencoderSession ae = AutoencoderSession.create(spec, AutoencoderSession.Plan.of(FitSpec.adam(1e-4, epochs, batch)),
+        1, settings, rows)) {
+      TrainingResult t = ae.fit(x, null, List.of(), null);
+      double[] perEpoch = t.history().stream().skip(1).mapToDouble(EpochRecord::samplesPerSecond).sorted().toArray();
+      ae.score(x); // warm-up (and XLA's compilation)
+      long start = System.nanoTime();
+      ae.score(x);
+      return new double[] {perEpoch[perEpoch.length / 2], rows / ((System.nanoTime() - start) / 1e9)};
+    }
   }
 
   /** Weights of the dense layers of encoder, code and mirrored decoder. */
