@@ -58,8 +58,9 @@ final class ClusteringChecks {
           null);
     }
     checkBaselineNames(baselines, tree, problems);
-    // Judged by value, not by presence: a resolved spec spells out the default split, and must load again.
-    if (!e.data().split().isDefault()) {
+    // Judged by presence, so that even the default written out is refused rather than ignored;
+    // SpecWriter.toRunnableYaml leaves it out of a run's resolved spec.
+    if (node(tree, "data", "split") != null) {
       problems.add(ExperimentLoader.locate(tree, "data", "split"), "data.split", "a clusterer run clusters every "
           + "row of data.source, as DEC does; remove data.split (a data.test_source, if given, is predicted).", null);
     }

@@ -65,8 +65,9 @@ final class DetectorChecks {
           + "detector run compares with detector_baselines instead (e.g. detector_baselines: [pca, iforest]).", null);
     }
     checkBaselineNames(evaluation.detectorBaselines(), tree, problems);
-    // Judged by value, not by presence: a resolved spec spells out the default split, and must load again.
-    if (!e.data().split().isDefault()) {
+    // Judged by presence, so that even the default written out is refused rather than ignored;
+    // SpecWriter.toRunnableYaml leaves it out of a run's resolved spec.
+    if (node(tree, "data", "split") != null) {
       problems.add(ExperimentLoader.locate(tree, "data", "split"), "data.split", "the anomaly protocol splits the rows "
           + "of a detector run; remove data.split.", null);
     }

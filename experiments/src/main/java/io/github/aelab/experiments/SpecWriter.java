@@ -3,6 +3,7 @@ package io.github.aelab.experiments;
 import io.github.aelab.core.io.RecordTree;
 import io.github.aelab.experiments.bind.ComponentRegistry;
 import io.github.aelab.experiments.bind.ComponentType;
+import io.github.aelab.experiments.spec.Experiment;
 import io.github.aelab.models.DecoderSpec;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -19,11 +20,29 @@ public final class SpecWriter {
   }
 
   public String toYaml(Object spec) {
+    return dump(toTree(spec));
+  }
+
+  /**
+   * The resolved file of a run: every key written out, except a detector's or clusterer's
+   * {@code data.split}, which the loader refuses there (the protocol, or the clusterer, decides
+   * which rows train), so that the file loads and re-runs as it is.
+   */
+  public String toRunnableYaml(Experiment e) {
+    Object tree = toTree(e);
+    if ((e.detector() != null || e.clusterer() != null)
+        && tree instanceof java.util.Map<?, ?> root && root.get("data") instanceof java.util.Map<?, ?> data) {
+      data.remove("split");
+    }
+    return dump(tree);
+  }
+
+  private static String dump(Object tree) {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndent(2);
     options.setSplitLines(false);
-    return new Yaml(options).dump(toTree(spec));
+    return new Yaml(options).dump(tree);
   }
 
   public Object toTree(Object value) {

@@ -218,7 +218,7 @@ class ClustererSectionTest {
   @Test
   void theResolvedSpecOfAClustererRunLoadsAgain() throws IOException {
     Experiment original = loader.load(Path.of("examples/clustering-quickstart.yaml"), List.of()).experiment();
-    String resolved = new SpecWriter(BuiltInComponents.registry()).toYaml(original);
+    String resolved = new SpecWriter(BuiltInComponents.registry()).toRunnableYaml(original);
     assertThat(resolved).contains("baselines: []").contains("type: dec").contains("- ae_kmeans");
     assertThat(load(resolved).experiment()).isEqualTo(original);
   }

@@ -167,6 +167,20 @@ class DetectorSectionTest {
         "evaluation.detector_baselines[1]", "data.split", "data.scaling");
   }
 
+  /** Even the default validation fraction, written out, would be ignored by the protocol: it is refused, not dropped. */
+  @Test
+  void anExplicitDefaultSplitIsRefusedTooAndTheResolvedSpecLeavesItOut() throws IOException {
+    String yaml = experiment("reconstruction", "{protocol: one_class}")
+        .replace("  source: {type: gaussian_blobs, rows: 300, outliers: 20, dims: 8}\n",
+            "  source: {type: gaussian_blobs, rows: 300, outliers: 20, dims: 8}\n  split: {validation_fraction: 0.1}\n");
+    assertThat(problems(yaml)).extracting(Problem::path).containsExactly("data.split");
+
+    Experiment e = load(experiment("reconstruction", "{protocol: one_class}")).experiment();
+    String resolved = new SpecWriter(BuiltInComponents.registry()).toRunnableYaml(e);
+    assertThat(resolved).doesNotContain("split");
+    assertThat(load(resolved).experiment()).isEqualTo(e);
+  }
+
   @Test
   void oneClassMnistNeedsATestSourceAndTheOtherProtocolsRefuseOne() throws IOException {
     assertThat(problems(experiment("reconstruction", "{protocol: one_class_mnist, normal_digit: 1}")))
@@ -207,7 +221,7 @@ class DetectorSectionTest {
   @Test
   void theResolvedSpecOfADetectorRunLoadsAgain() throws IOException {
     Experiment original = loader.load(Path.of("examples/anomaly-quickstart.yaml"), List.of()).experiment();
-    String resolved = new SpecWriter(BuiltInComponents.registry()).toYaml(original);
+    String resolved = new SpecWriter(BuiltInComponents.registry()).toRunnableYaml(original);
     // The autoencoder run's default PCA comparison does not apply, and the resolved spec says so.
     assertThat(resolved).contains("baselines: []").contains("- gaussian");
     assertThat(load(resolved).experiment()).isEqualTo(original);

@@ -40,7 +40,7 @@ public final class ExperimentRunner {
   public Map<String, Object> run(ExperimentLoader.Loaded loaded, RunDirectory run) {
     Experiment e = loaded.experiment();
     run.writeText("spec.yaml", loaded.text());
-    run.writeText("resolved.yaml", writer.toYaml(e));
+    run.writeText("resolved.yaml", writer.toRunnableYaml(e));
     if (e.detector() != null) {
       AnomalyRun.Config config;
       try {
@@ -86,7 +86,7 @@ public final class ExperimentRunner {
     } catch (java.io.IOException ex) {
       throw new IllegalArgumentException(run.root() + ": cannot read resolved.yaml of the run to resume", ex);
     }
-    if (!recorded.equals(writer.toYaml(e))) {
+    if (!recorded.equals(writer.toRunnableYaml(e))) {
       throw new IllegalArgumentException(run.root() + ": the experiment differs from the one this run recorded "
           + "(resolved.yaml); resume with the same file and --set options");
     }
