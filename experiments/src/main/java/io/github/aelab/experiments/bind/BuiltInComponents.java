@@ -16,7 +16,9 @@ import io.github.aelab.core.block.DropoutBlock;
 import io.github.aelab.core.block.ReshapeBlock;
 import io.github.aelab.core.optim.LearningRateSchedule;
 import io.github.aelab.core.optim.OptimizerSpec;
+import io.github.aelab.experiments.clusterer.AaeClusteringSpec;
 import io.github.aelab.experiments.clusterer.DecSpec;
+import io.github.aelab.experiments.clusterer.GmvaeSpec;
 import io.github.aelab.experiments.clusterer.IdecSpec;
 import io.github.aelab.experiments.data.CsvSource;
 import io.github.aelab.experiments.data.GaussianBlobsSource;
@@ -80,7 +82,9 @@ public final class BuiltInComponents {
         ComponentType.of(DETECTOR, "deep_svdd", DeepSvddSpec.class),
         ComponentType.of(DETECTOR, "rda", RdaSpec.class),
         ComponentType.of(CLUSTERER, "dec", DecSpec.class),
-        ComponentType.of(CLUSTERER, "idec", IdecSpec.class));
+        ComponentType.of(CLUSTERER, "idec", IdecSpec.class),
+        ComponentType.of(CLUSTERER, "gmvae", GmvaeSpec.class),
+        ComponentType.of(CLUSTERER, "aae", AaeClusteringSpec.class));
   }
 
   public static ComponentRegistry registry() {
