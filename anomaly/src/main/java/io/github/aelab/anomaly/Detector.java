@@ -1,5 +1,8 @@
 package io.github.aelab.anomaly;
 
+import io.github.aelab.core.train.TrainingListener;
+import java.util.List;
+
 import io.github.aelab.core.data.Dataset;
 
 /**
@@ -21,4 +24,12 @@ public interface Detector {
    * from {@code seed}, so the same seed gives the same scores on CPU.
    */
   FittedDetector fit(Dataset train, long seed);
+
+  /**
+   * Fits as {@link #fit(Dataset, long)} does, reporting every training epoch to {@code listeners}
+   * (a run's progress and history); detectors that do not train by epochs ignore them.
+   */
+  default FittedDetector fit(Dataset train, long seed, List<TrainingListener> listeners) {
+    return fit(train, seed);
+  }
 }

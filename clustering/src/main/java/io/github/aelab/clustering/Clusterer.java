@@ -1,6 +1,8 @@
 package io.github.aelab.clustering;
 
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.train.TrainingListener;
+import java.util.List;
 
 /**
  * A clustering method with its hyperparameters, not yet fitted: the task-level API that DEC and
@@ -18,4 +20,12 @@ public interface Clusterer {
   int clusters();
 
   FittedClusterer fit(Dataset data, long seed);
+
+  /**
+   * Fits as {@link #fit(Dataset, long)} does, reporting every training epoch to {@code listeners}
+   * (a run's progress and history); clusterers that do not train by epochs ignore them.
+   */
+  default FittedClusterer fit(Dataset data, long seed, List<TrainingListener> listeners) {
+    return fit(data, seed);
+  }
 }

@@ -27,6 +27,7 @@ import org.tensorflow.types.TFloat32;
  * stages and evaluates outputs row by row.
  */
 public final class HeadGraph implements AutoCloseable {
+  private List<TrainingListener> listeners = List.of();
   private static final int INFERENCE_BATCH = 1024;
 
   private final Graph graph;
@@ -143,7 +144,16 @@ public final class HeadGraph implements AutoCloseable {
 
   /** Trains with another shuffling seed (a head that trains in rounds shuffles each differently). */
   public TrainingResult train(List<Stage> stages, long shuffleSeed) {
-    return new Trainer(session(), ctx.training(), shuffleSeed, List.of(), null).fit(stages);
+    return new Trainer(session(), ctx.training(), shuffleSeed, listeners, null).fit(stages);
+  }
+
+  /**
+   * Listeners of every later {@link #train} (progress, history): a run's, handed down through
+   * the head that owns this graph.
+   */
+  public HeadGraph listenedBy(List<TrainingListener> newListeners) {
+    this.listeners = List.copyOf(newListeners);
+    return this;
   }
 
   /** {@code output} evaluated for every row of {@code rows} (row-major, evaluation mode). */

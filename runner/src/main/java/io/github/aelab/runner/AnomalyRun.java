@@ -82,9 +82,10 @@ public final class AnomalyRun {
       Optional<Threshold> threshold = config.protocol().threshold(split);
 
       List<Scored> all = new ArrayList<>();
-      all.add(fitAndScore(config.detector(), split, threshold, config.seed()));
+      // The detector's epochs show as an autoencoder run's do, and land in history.csv.
+      all.add(fitAndScore(config.detector(), split, threshold, config.seed(), RunListeners.progressAndHistory(run)));
       for (Detector baseline : config.baselines()) {
-        all.add(fitAndScore(baseline, split, threshold, config.seed()));
+        all.add(fitAndScore(baseline, split, threshold, config.seed(), List.of()));
       }
 
       Map<String, Object> metrics = new LinkedHashMap<>();
@@ -109,10 +110,11 @@ public final class AnomalyRun {
     }
   }
 
-  private static Scored fitAndScore(Detector detector, ProtocolSplit split, Optional<Threshold> threshold, long seed) {
+  private static Scored fitAndScore(Detector detector, ProtocolSplit split, Optional<Threshold> threshold, long seed,
+      List<io.github.aelab.core.train.TrainingListener> listeners) {
     boolean[] truth = split.testIsAnomaly();
     long t0 = System.nanoTime();
-    try (FittedDetector fitted = detector.fit(split.train(), seed)) {
+    try (FittedDetector fitted = detector.fit(split.train(), seed, listeners)) {
       long t1 = System.nanoTime();
       double[] scores = fitted.score(split.test());
       long t2 = System.nanoTime();

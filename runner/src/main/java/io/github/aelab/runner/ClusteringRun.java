@@ -88,7 +88,7 @@ public final class ClusteringRun {
           config.data().rows(), config.data().cols(), config.testData() == null ? ""
               : ", then assigns " + config.testData().rows() + " test rows");
 
-      List<Assigned> all = new ArrayList<>(fitDeep(config));
+      List<Assigned> all = new ArrayList<>(fitDeep(config, RunListeners.progressAndHistory(run)));
       for (Clusterer baseline : config.baselines()) {
         all.add(fit(baseline, config));
       }
@@ -120,10 +120,10 @@ public final class ClusteringRun {
   }
 
   /** The clusterer, and ae_kmeans from the same fit. */
-  private static List<Assigned> fitDeep(Config config) {
+  private static List<Assigned> fitDeep(Config config, List<io.github.aelab.core.train.TrainingListener> listeners) {
     Clusterer clusterer = config.clusterer();
     long t0 = System.nanoTime();
-    try (FittedClusterer fitted = clusterer.fit(config.data(), config.seed())) {
+    try (FittedClusterer fitted = clusterer.fit(config.data(), config.seed(), listeners)) {
       long t1 = System.nanoTime();
       int[] test = config.testData() == null ? null : fitted.predict(config.testData());
       long t2 = System.nanoTime();

@@ -2,6 +2,7 @@ package io.github.aelab.anomaly.deep;
 
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.train.FitSpec;
+import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
 import io.github.aelab.models.regularize.Regularizer;
@@ -34,12 +35,12 @@ public record AutoencoderTraining(AutoencoderSpec spec, List<Regularizer> regula
     return new AutoencoderTraining(spec, newRegularizers, plan, runtime);
   }
 
-  /** Builds the session and trains it on {@code rows}. */
-  AutoencoderSession train(float[] rows, long seed) {
+  /** Builds the session and trains it on {@code rows}, reporting to {@code listeners}. */
+  AutoencoderSession train(float[] rows, long seed, List<TrainingListener> listeners) {
     AutoencoderSession session = AutoencoderSession.create(spec, regularizers, plan, seed, runtime,
         rows.length / spec.inputDim());
     try {
-      session.fit(rows, null, List.of(), null);
+      session.fit(rows, null, listeners, null);
       return session;
     } catch (RuntimeException e) {
       session.close();

@@ -3,7 +3,9 @@ package io.github.aelab.anomaly.deep;
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.AutoencoderSession;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,8 +34,13 @@ public record CodeDensityDetector(AutoencoderTraining autoencoder, Detector onCo
 
   @Override
   public FittedDetector fit(Dataset train, long seed) {
+    return fit(train, seed, List.of());
+  }
+
+  @Override
+  public FittedDetector fit(Dataset train, long seed, List<TrainingListener> listeners) {
     autoencoder.requireInput(train, name());
-    AutoencoderSession session = autoencoder.train(train.features(), seed);
+    AutoencoderSession session = autoencoder.train(train.features(), seed, listeners);
     try {
       FittedDetector density = onCodes.fit(codes(session, train), seed);
       return new Fitted(session, density);

@@ -1,5 +1,6 @@
 package io.github.aelab.anomaly.deep;
 
+import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.HeadGraph;
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
@@ -87,11 +88,16 @@ public record Dagmm(AutoencoderSpec compression, List<Integer> estimationHidden,
 
   @Override
   public FittedDetector fit(Dataset train, long seed) {
+    return fit(train, seed, List.of());
+  }
+
+  @Override
+  public FittedDetector fit(Dataset train, long seed, List<TrainingListener> listeners) {
     if (train.cols() != compression.inputDim()) {
       throw new IllegalArgumentException("DAGMM's compression network takes " + compression.inputDim()
           + " features, the training data '" + train.name() + "' has " + train.cols());
     }
-    HeadGraph g = HeadGraph.build(compression, List.of(), seed);
+    HeadGraph g = HeadGraph.build(compression, List.of(), seed).listenedBy(listeners);
     try {
       Ops tf = g.tf();
       Autoencoder ae = g.autoencoder();

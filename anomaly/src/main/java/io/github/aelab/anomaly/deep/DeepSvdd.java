@@ -52,11 +52,16 @@ public record DeepSvdd(AutoencoderSpec autoencoder, double weightDecay, FitSpec 
 
   @Override
   public FittedDetector fit(Dataset train, long seed) {
+    return fit(train, seed, List.of());
+  }
+
+  @Override
+  public FittedDetector fit(Dataset train, long seed, List<TrainingListener> listeners) {
     if (train.cols() != autoencoder.inputDim()) {
       throw new IllegalArgumentException("Deep SVDD's autoencoder takes " + autoencoder.inputDim() + " features, '"
           + train.name() + "' has " + train.cols());
     }
-    HeadGraph g = HeadGraph.build(autoencoder, List.of(), seed);
+    HeadGraph g = HeadGraph.build(autoencoder, List.of(), seed).listenedBy(listeners);
     try {
       Ops tf = g.tf();
       Operand<TFloat32> code = EncoderHead.flatCode(g);

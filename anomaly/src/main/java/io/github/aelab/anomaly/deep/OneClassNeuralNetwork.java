@@ -60,11 +60,16 @@ public record OneClassNeuralNetwork(AutoencoderSpec autoencoder, int hidden, Act
 
   @Override
   public FittedDetector fit(Dataset train, long seed) {
+    return fit(train, seed, List.of());
+  }
+
+  @Override
+  public FittedDetector fit(Dataset train, long seed, List<TrainingListener> listeners) {
     if (train.cols() != autoencoder.inputDim()) {
       throw new IllegalArgumentException("OC-NN's autoencoder takes " + autoencoder.inputDim() + " features, '"
           + train.name() + "' has " + train.cols());
     }
-    HeadGraph g = HeadGraph.build(autoencoder, List.of(), seed);
+    HeadGraph g = HeadGraph.build(autoencoder, List.of(), seed).listenedBy(listeners);
     try {
       Ops tf = g.tf();
       Block v = new DenseBlock.Spec(hidden, activation, null, false).create("ocnn_hidden");

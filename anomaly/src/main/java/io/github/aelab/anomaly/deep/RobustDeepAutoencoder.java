@@ -4,7 +4,9 @@ import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
 import io.github.aelab.anomaly.Quantiles;
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.AutoencoderSession;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -56,6 +58,11 @@ public record RobustDeepAutoencoder(AutoencoderTraining autoencoder, Norm norm, 
 
   @Override
   public FittedDetector fit(Dataset train, long seed) {
+    return fit(train, seed, List.of());
+  }
+
+  @Override
+  public FittedDetector fit(Dataset train, long seed, List<TrainingListener> listeners) {
     autoencoder.requireInput(train, name());
     float[] x = train.features();
     int d = train.cols();
@@ -68,7 +75,7 @@ public record RobustDeepAutoencoder(AutoencoderTraining autoencoder, Norm norm, 
         for (int i = 0; i < x.length; i++) {
           cleaned[i] = x[i] - s[i];
         }
-        session.fit(cleaned, null, java.util.List.of(), null);
+        session.fit(cleaned, null, listeners, null);
         float[] lowRank = session.reconstruct(cleaned);
         for (int i = 0; i < x.length; i++) {
           s[i] = x[i] - lowRank[i];

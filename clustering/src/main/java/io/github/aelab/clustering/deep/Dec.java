@@ -11,6 +11,7 @@ import io.github.aelab.core.stats.Rows;
 import io.github.aelab.core.train.Feed;
 import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.core.train.Stage;
+import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.Autoencoder;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
@@ -85,7 +86,12 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
 
   @Override
   public Fitted fit(Dataset data, long seed) {
-    return fit(data, seed, null);
+    return fit(data, seed, (Map<String, float[]>) null);
+  }
+
+  @Override
+  public Fitted fit(Dataset data, long seed, List<TrainingListener> listeners) {
+    return fit(data, seed, null, listeners);
   }
 
   /**
@@ -96,11 +102,16 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
    * @param pretrained null to pretrain as the plan says
    */
   public Fitted fit(Dataset data, long seed, Map<String, float[]> pretrained) {
+    return fit(data, seed, pretrained, List.of());
+  }
+
+  /** {@link #fit(Dataset, long, Map)}, reporting every epoch of pretraining and clustering to {@code listeners}. */
+  public Fitted fit(Dataset data, long seed, Map<String, float[]> pretrained, List<TrainingListener> listeners) {
     if (data.cols() != autoencoder.inputDim()) {
       throw new IllegalArgumentException(name() + "'s autoencoder takes " + autoencoder.inputDim() + " features, '"
           + data.name() + "' has " + data.cols());
     }
-    HeadGraph g = HeadGraph.build(autoencoder, regularizers, seed);
+    HeadGraph g = HeadGraph.build(autoencoder, regularizers, seed).listenedBy(listeners);
     try {
       Ops tf = g.tf();
       Autoencoder ae = g.autoencoder();

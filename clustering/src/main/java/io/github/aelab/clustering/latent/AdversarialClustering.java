@@ -1,5 +1,6 @@
 package io.github.aelab.clustering.latent;
 
+import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.HeadGraph;
 import io.github.aelab.clustering.Clusterer;
 import io.github.aelab.clustering.FittedClusterer;
@@ -91,12 +92,17 @@ public record AdversarialClustering(int clusters, List<Integer> hidden, int styl
 
   @Override
   public FittedClusterer fit(Dataset data, long seed) {
-    return Restarts.best(restarts, seed, s -> fitOnce(data, s));
+    return fit(data, seed, List.of());
+  }
+
+  @Override
+  public FittedClusterer fit(Dataset data, long seed, List<TrainingListener> listeners) {
+    return Restarts.best(restarts, seed, s -> fitOnce(data, s, listeners));
   }
 
   /** One model trained from {@code seed}, scored by how far its cluster usage is from the prior's. */
-  private Restarts.Trained<ProbabilityClusters> fitOnce(Dataset data, long seed) {
-    HeadGraph g = HeadGraph.withInput(data.cols(), seed);
+  private Restarts.Trained<ProbabilityClusters> fitOnce(Dataset data, long seed, List<TrainingListener> listeners) {
+    HeadGraph g = HeadGraph.withInput(data.cols(), seed).listenedBy(listeners);
     try {
       Ops tf = g.tf();
       BuildContext ctx = g.context();

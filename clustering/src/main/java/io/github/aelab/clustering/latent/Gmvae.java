@@ -1,5 +1,6 @@
 package io.github.aelab.clustering.latent;
 
+import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.HeadGraph;
 import io.github.aelab.clustering.Clusterer;
 import io.github.aelab.clustering.FittedClusterer;
@@ -110,12 +111,17 @@ public record Gmvae(int clusters, List<Integer> hidden, int codeWidth, Reconstru
 
   @Override
   public FittedClusterer fit(Dataset data, long seed) {
-    return Restarts.best(restarts, seed, s -> fitOnce(data, s));
+    return fit(data, seed, List.of());
+  }
+
+  @Override
+  public FittedClusterer fit(Dataset data, long seed, List<TrainingListener> listeners) {
+    return Restarts.best(restarts, seed, s -> fitOnce(data, s, listeners));
   }
 
   /** One model trained from {@code seed}, scored by its training objective on all training rows. */
-  private Restarts.Trained<ProbabilityClusters> fitOnce(Dataset data, long seed) {
-    HeadGraph g = HeadGraph.withInput(data.cols(), seed);
+  private Restarts.Trained<ProbabilityClusters> fitOnce(Dataset data, long seed, List<TrainingListener> listeners) {
+    HeadGraph g = HeadGraph.withInput(data.cols(), seed).listenedBy(listeners);
     try {
       Model model = build(g);
       TrainOp elbo = TrainOp.build(g.context(), "gmvae", model.loss(), model.variables(),
