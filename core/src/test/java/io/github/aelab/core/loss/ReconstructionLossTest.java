@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.aelab.core.testing.GradientCheck;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -63,7 +64,8 @@ class ReconstructionLossTest {
 
   @Test
   void gradientsMatchFiniteDifferences() {
-    for (ReconstructionLoss loss : ReconstructionLoss.values()) {
+    // The likelihoods with parameter maps have their own check (LikelihoodLossTest).
+    for (ReconstructionLoss loss : List.of(ReconstructionLoss.MSE, ReconstructionLoss.BCE)) {
       var report = GradientCheck.standard().check(Shape.of(3), 4, 21, (ctx, z) -> {
         var target = ctx.tf().math.sigmoid(ctx.tf().constant(Shape.of(4, 3),
             DataBuffers.of(new float[] {1, -2, 0.5f, 3, 0, -1, 2, 2, -0.5f, 0.1f, -3, 1})));
