@@ -5,7 +5,6 @@ import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.loss.ReconstructionLoss;
 import io.github.aelab.core.optim.LearningRateSchedule;
 import io.github.aelab.core.optim.OptimizerSpec;
-import io.github.aelab.core.runtime.Device;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.models.AutoencoderSession;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,11 +36,9 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
   static final double PUBLISHED_AUTOENCODER = 3.00;
   static final double PUBLISHED_PCA = 13.87;
 
-  @Option(names = "--data", description = "Folder with the four MNIST IDX files (default: $AELAB_DATA/mnist, ~/.aelab/data/mnist, ../shared/data/mnist).")
-  Path data;
+  @Mixin
+  MnistBenchOptions common;
 
-  @Option(names = "--out", description = "Run directory (default: runs/hinton-mnist-<timestamp>).")
-  Path out;
 
   @Option(names = "--epochs", defaultValue = "100", description = "Fine-tuning epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
@@ -57,16 +55,8 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
   @Option(names = "--activation", defaultValue = "relu", description = "Hidden units: relu, elu, sigmoid, ... (default: ${DEFAULT-VALUE}).")
   String activation;
 
-  @Option(names = "--limit", description = "Use only the first N training images (a quick check, not the benchmark).")
-  Integer limit;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads, 0 for all cores (default: ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(names = "--xla", description = "XLA JIT (needs TF_XLA_FLAGS=--tf_xla_cpu_global_jit on CPU).")
+  @Option(names = "--xla", description = "XLA JIT (on CPU through TF_XLA_FLAGS=--tf_xla_cpu_global_jit, which ./aelab sets).")
   boolean xla;
 
   @Option(names = "--tied", description = "Tie decoder weights to the transposed encoder weights (as Hinton's unrolled RBMs start).")
@@ -86,12 +76,9 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MnistData mnist = MnistData.load(data);
-    Dataset train = mnist.train();
+    MnistData mnist = common.load();
+    Dataset train = common.train(mnist);
     Dataset test = mnist.test();
-    if (limit != null) {
-      train = train.head(limit);
-    }
     Dataset validation = null;
     if (validationRows > 0) {
       // The last images of the training file, a fixed choice, so every run stops on the same rows.
@@ -116,12 +103,14 @@ public final class HintonMnistBenchmark implements Callable<Integer> {
       regularizers.add(new io.github.aelab.models.regularize.WeightDecay(weightDecay));
     }
     FitSpec pretrain = pretrainEpochs > 0 ? FitSpec.adam(learningRate, pretrainEpochs, batch) : null;
-    RuntimeSettings runtime = new RuntimeSettings(Device.CPU, threads, 0, xla, false);
+    RuntimeSettings base = common.runtime();
+    RuntimeSettings runtime = new RuntimeSettings(base.device(), base.intraOpThreads(), base.interOpThreads(), xla,
+        base.deterministic());
     Map<String, Path> files = mnist.files();
     AutoencoderRun.Config config = AutoencoderRun.config("hinton-mnist", spec,
-        new AutoencoderSession.Plan(pretrain, fit), seed, runtime, train, validation, test, files, 10, true, regularizers);
+        new AutoencoderSession.Plan(pretrain, fit), common.seed(), runtime, train, validation, test, files, 10, true, regularizers);
 
-    RunDirectory run = RunDirectory.create(out, "hinton-mnist");
+    RunDirectory run = RunDirectory.create(common.out, "hinton-mnist");
     Map<String, Object> m = AutoencoderRun.execute(config, run);
     double ours = (double) m.get("test.sse_per_image");
     double pca = (double) m.get("pca.test.sse_per_image");

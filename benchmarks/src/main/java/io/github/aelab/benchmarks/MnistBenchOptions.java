@@ -26,7 +26,7 @@ public final class MnistBenchOptions {
   @Option(names = "--data", description = "Folder with the four MNIST IDX files (default: $AELAB_DATA/mnist, ~/.aelab/data/mnist, ../shared/data/mnist).")
   Path data;
 
-  @Option(names = "--out", description = "Output directory (default: runs/bench-<name>-<timestamp>).")
+  @Option(names = "--out", description = "Output directory (default: under runs/, named after the benchmark and the time).")
   Path out;
 
   public long seed() {

@@ -1,15 +1,11 @@
 package io.github.aelab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.aelab.experiments.bind.BuiltInComponents;
-import io.github.aelab.experiments.bind.InvalidSpecException;
 import io.github.aelab.experiments.bind.Problem;
 import io.github.aelab.experiments.spec.DataSpec;
 import io.github.aelab.experiments.spec.EvaluationSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * what they bind to, and the located errors when they cannot apply.
  */
 class BinarizeOptionTest {
-  final ExperimentLoader loader = new ExperimentLoader(BuiltInComponents.registry());
   @TempDir
   Path dir;
 
@@ -93,16 +88,10 @@ class BinarizeOptionTest {
   }
 
   ExperimentLoader.Loaded load(String yaml) throws IOException {
-    Path f = dir.resolve("experiment.yaml");
-    Files.writeString(f, yaml);
-    return loader.load(f, List.of());
+    return new ExperimentFiles(dir).load(yaml);
   }
 
   List<Problem> problems(String yaml) throws IOException {
-    Path f = dir.resolve("broken.yaml");
-    Files.writeString(f, yaml);
-    InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> loader.load(f, List.of()));
-    assertThat(e).as("an InvalidSpecException for%n%s", yaml).isNotNull();
-    return e.problems();
+    return new ExperimentFiles(dir).problems(yaml);
   }
 }

@@ -2,14 +2,12 @@ package io.github.aelab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.aelab.clustering.deep.Dec;
 import io.github.aelab.core.optim.OptimizerSpec;
 import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.experiments.bind.BuiltInComponents;
-import io.github.aelab.experiments.bind.InvalidSpecException;
 import io.github.aelab.experiments.bind.Problem;
 import io.github.aelab.experiments.clusterer.DecSpec;
 import io.github.aelab.experiments.clusterer.IdecSpec;
@@ -54,17 +52,11 @@ class ClustererSectionTest {
   }
 
   ExperimentLoader.Loaded load(String yaml) throws IOException {
-    Path f = dir.resolve("experiment.yaml");
-    Files.writeString(f, yaml);
-    return loader.load(f, List.of());
+    return new ExperimentFiles(dir).load(yaml);
   }
 
   List<Problem> problems(String yaml) throws IOException {
-    Path f = dir.resolve("broken.yaml");
-    Files.writeString(f, yaml);
-    InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> loader.load(f, List.of()));
-    assertThat(e).as("an InvalidSpecException").isNotNull();
-    return e.problems();
+    return new ExperimentFiles(dir).problems(yaml);
   }
 
   /** {@code {type: dec, clusters: K}} alone means the IDEC paper's clustering phase: Adam 1e-3, batches of 256. */

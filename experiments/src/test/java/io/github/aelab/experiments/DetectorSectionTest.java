@@ -1,7 +1,6 @@
 package io.github.aelab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.aelab.anomaly.deep.CodeDensityDetector;
 import io.github.aelab.anomaly.deep.Dagmm;
@@ -14,7 +13,6 @@ import io.github.aelab.anomaly.protocol.TopKF1;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.optim.OptimizerSpec;
 import io.github.aelab.experiments.bind.BuiltInComponents;
-import io.github.aelab.experiments.bind.InvalidSpecException;
 import io.github.aelab.experiments.bind.Problem;
 import io.github.aelab.experiments.detector.CodeDensitySpec;
 import io.github.aelab.experiments.detector.DagmmSpec;
@@ -26,7 +24,6 @@ import io.github.aelab.experiments.detector.ReconstructionSpec;
 import io.github.aelab.experiments.spec.EvaluationSpec;
 import io.github.aelab.experiments.spec.Experiment;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -66,17 +63,11 @@ class DetectorSectionTest {
   }
 
   ExperimentLoader.Loaded load(String yaml) throws IOException {
-    Path f = dir.resolve("experiment.yaml");
-    Files.writeString(f, yaml);
-    return loader.load(f, List.of());
+    return new ExperimentFiles(dir).load(yaml);
   }
 
   List<Problem> problems(String yaml) throws IOException {
-    Path f = dir.resolve("broken.yaml");
-    Files.writeString(f, yaml);
-    InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> loader.load(f, List.of()));
-    assertThat(e).as("an InvalidSpecException").isNotNull();
-    return e.problems();
+    return new ExperimentFiles(dir).problems(yaml);
   }
 
   static Stream<Arguments> defaults() {

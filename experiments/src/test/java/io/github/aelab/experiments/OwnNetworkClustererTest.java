@@ -1,20 +1,16 @@
 package io.github.aelab.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.aelab.clustering.latent.AdversarialClustering;
 import io.github.aelab.clustering.latent.CategoricalKl;
 import io.github.aelab.clustering.latent.Gmvae;
 import io.github.aelab.core.loss.ReconstructionLoss;
 import io.github.aelab.core.optim.OptimizerSpec;
-import io.github.aelab.experiments.bind.BuiltInComponents;
-import io.github.aelab.experiments.bind.InvalidSpecException;
 import io.github.aelab.experiments.bind.Problem;
 import io.github.aelab.experiments.clusterer.AaeClusteringSpec;
 import io.github.aelab.experiments.clusterer.GmvaeSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ignore.
  */
 class OwnNetworkClustererTest {
-  final ExperimentLoader loader = new ExperimentLoader(BuiltInComponents.registry());
   @TempDir
   Path dir;
 
@@ -89,16 +84,10 @@ class OwnNetworkClustererTest {
   }
 
   ExperimentLoader.Loaded load(String yaml) throws IOException {
-    Path f = dir.resolve("experiment.yaml");
-    Files.writeString(f, yaml);
-    return loader.load(f, List.of());
+    return new ExperimentFiles(dir).load(yaml);
   }
 
   List<Problem> problems(String yaml) throws IOException {
-    Path f = dir.resolve("broken.yaml");
-    Files.writeString(f, yaml);
-    InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> loader.load(f, List.of()));
-    assertThat(e).as("an InvalidSpecException for%n%s", yaml).isNotNull();
-    return e.problems();
+    return new ExperimentFiles(dir).problems(yaml);
   }
 }
