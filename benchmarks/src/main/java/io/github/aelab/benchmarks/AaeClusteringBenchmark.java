@@ -66,6 +66,10 @@ public final class AaeClusteringBenchmark implements Callable<Integer> {
   @Option(names = "--adversarial-learning-rate", defaultValue = "5e-4", description = "Adam's learning rate of discriminators and generator (default: ${DEFAULT-VALUE}).")
   double adversarialLearningRate;
 
+  @Option(names = "--balance", defaultValue = "0", description = "Weight of a batch usage balance term KL(mean y || "
+      + "uniform) in the generator's loss (CatGAN's; 0: the paper's objective) (default: ${DEFAULT-VALUE}).")
+  double balance;
+
   @Option(names = "--restarts", defaultValue = "1", description = "Models per K; the one with the most uniform cluster usage is kept (default: ${DEFAULT-VALUE}).")
   int restarts;
 
@@ -86,7 +90,7 @@ public final class AaeClusteringBenchmark implements Callable<Integer> {
       long t = System.nanoTime();
       AdversarialClustering aae = new AdversarialClustering(k, hidden, style, discriminator, ReconstructionLoss.BCE,
           FitSpec.adam(learningRate, epochs, batch), new OptimizerSpec.Adam(adversarialLearningRate),
-          new OptimizerSpec.Adam(adversarialLearningRate), restarts, common.runtime());
+          new OptimizerSpec.Adam(adversarialLearningRate), restarts, common.runtime(), balance);
       try (FittedClusterer fitted = aae.fit(train, common.seed())) {
         int[] trainClusters = fitted.trainingAssignments();
         int[] testClusters = fitted.predict(test);
