@@ -64,7 +64,7 @@ class OwnNetworkClustererTest {
     var loaded = load(experiment("{type: dense, units: 2}", "{type: aae, clusters: 3, discriminator_hidden: [32]}", ""));
 
     assertThat(loaded.experiment().clusterer()).isEqualTo(new AaeClusteringSpec(3, List.of(32),
-        new OptimizerSpec.Adam(5e-4), new OptimizerSpec.Adam(5e-4), 1));
+        new OptimizerSpec.Adam(5e-4), new OptimizerSpec.Adam(5e-4), 1, 0));
     var built = (AdversarialClustering) loaded.experiment().buildClusterer(8);
     assertThat(built.hidden()).containsExactly(16);
     assertThat(built.styleWidth()).isEqualTo(2);

@@ -25,7 +25,9 @@ public record AaeClusteringSpec(
     OptimizerSpec discriminatorOptimizer,
     @Doc("optimizer of the encoder as generator") @DefaultValue("{type: adam, learning_rate: 0.0005}")
     OptimizerSpec generatorOptimizer,
-    @Doc("models trained from different seeds; the most uniform cluster usage is kept") @DefaultValue("1") int restarts)
+    @Doc("models trained from different seeds; the most uniform cluster usage is kept") @DefaultValue("1") int restarts,
+    @Doc("weight of a batch balance term KL(mean y || uniform) in the generator's loss (CatGAN's; 0: the paper's "
+        + "objective, which collapsed to a few clusters on MNIST)") @DefaultValue("0") double balanceWeight)
     implements ClustererSpec {
   public AaeClusteringSpec {
     if (clusters < 2) {
@@ -42,6 +44,9 @@ public record AaeClusteringSpec(
     if (restarts < 1) {
       throw new IllegalArgumentException("restarts must be >= 1, found " + restarts);
     }
+    if (!(balanceWeight >= 0) || Double.isInfinite(balanceWeight)) {
+      throw new IllegalArgumentException("balance_weight must be >= 0, found " + balanceWeight);
+    }
   }
 
   @Override
@@ -52,6 +57,6 @@ public record AaeClusteringSpec(
           + "(e.g. {type: dense, units: 5}), found " + training.model().code().type());
     }
     return new AdversarialClustering(clusters, hidden, code.units(), discriminatorHidden, training.model().loss(),
-        training.plan().fit(), discriminatorOptimizer, generatorOptimizer, restarts, training.runtime());
+        training.plan().fit(), discriminatorOptimizer, generatorOptimizer, restarts, training.runtime(), balanceWeight);
   }
 }
