@@ -30,7 +30,7 @@ class ShippedExamplesRunTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void runsForOneEpoch(Path file, @TempDir Path tmp) {
-    String text = read(file);
+    String text = withBase(file);
     List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", tmp.resolve("run").toString(),
         "--set", "training.epochs=1"));
     if (text.contains("mnist/")) {
@@ -49,6 +49,13 @@ class ShippedExamplesRunTest {
     }
     assertThat(AelabCommand.commandLine().execute(args.toArray(String[]::new))).isZero();
     assertThat(tmp.resolve("run/metrics.json")).exists();
+  }
+
+  /** The file's text and, for a file that extends another, the base's: the settings below look at both. */
+  private static String withBase(Path file) {
+    String text = read(file);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^extends:\\s*(\\S+)").matcher(text);
+    return m.find() ? text + "\n" + withBase(file.resolveSibling(m.group(1))) : text;
   }
 
   private static String read(Path f) {
