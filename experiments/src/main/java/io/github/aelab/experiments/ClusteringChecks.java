@@ -8,13 +8,10 @@ import io.github.aelab.clustering.Clusterer;
 import io.github.aelab.clustering.deep.Dec;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.experiments.bind.Problems;
-import io.github.aelab.experiments.bind.Suggestions;
 import io.github.aelab.experiments.clusterer.ClusteringBaselines;
 import io.github.aelab.experiments.spec.Experiment;
 import io.github.aelab.experiments.yaml.YamlNode;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The cross-checks of clusterer runs, after binding: a run has a detector or a clusterer, not
@@ -107,19 +104,7 @@ final class ClusteringChecks {
   }
 
   private static void checkBaselineNames(List<String> names, YamlNode tree, Problems problems) {
-    List<String> known = ClusteringBaselines.names();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i);
-      String path = "evaluation.clustering_baselines[" + i + "]";
-      var at = itemAt(tree, i, "evaluation", "clustering_baselines");
-      if (!known.contains(name)) {
-        problems.add(at, path, "unknown clustering baseline '" + name + "'.", Suggestions.closest(name, known),
-            "Known: " + String.join(", ", known) + ".");
-      } else if (!seen.add(name)) {
-        problems.add(at, path, "baseline '" + name + "' is listed twice; each is measured once.", null);
-      }
-    }
+    BaselineNames.check(names, ClusteringBaselines.names(), "clustering_baselines", "clustering", tree, problems);
   }
 
   private static boolean absent(YamlNode node) {

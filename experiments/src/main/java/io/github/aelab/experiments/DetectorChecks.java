@@ -1,6 +1,5 @@
 package io.github.aelab.experiments;
 
-import static io.github.aelab.experiments.TreeLookup.itemAt;
 import static io.github.aelab.experiments.TreeLookup.node;
 import static io.github.aelab.experiments.TreeLookup.valueAt;
 
@@ -19,9 +18,7 @@ import io.github.aelab.experiments.spec.Experiment;
 import io.github.aelab.experiments.yaml.Location;
 import io.github.aelab.experiments.yaml.YamlNode;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The cross-checks of detector runs, after binding: which sections go with which kind of run
@@ -167,19 +164,7 @@ final class DetectorChecks {
   }
 
   private static void checkBaselineNames(List<String> names, YamlNode tree, Problems problems) {
-    List<String> known = AnomalyBaselines.names();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i);
-      String path = "evaluation.detector_baselines[" + i + "]";
-      Location at = itemAt(tree, i, "evaluation", "detector_baselines");
-      if (!known.contains(name)) {
-        problems.add(at, path, "unknown anomaly baseline '" + name + "'.", Suggestions.closest(name, known),
-            "Known: " + String.join(", ", known) + ".");
-      } else if (!seen.add(name)) {
-        problems.add(at, path, "baseline '" + name + "' is listed twice; each is measured once.", null);
-      }
-    }
+    BaselineNames.check(names, AnomalyBaselines.names(), "detector_baselines", "anomaly", tree, problems);
   }
 
   private static boolean checkDensityName(Experiment e, YamlNode tree, Problems problems) {
