@@ -8,7 +8,6 @@ import io.github.aelab.core.train.CheckpointPolicy;
 import io.github.aelab.core.train.DynamicBinarization;
 import io.github.aelab.core.train.EpochRecord;
 import io.github.aelab.core.train.HistoryCsv;
-import io.github.aelab.core.train.ProgressLog;
 import io.github.aelab.core.train.TrainingResult;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
@@ -135,12 +134,8 @@ public final class AutoencoderRun {
             run.resolve("tensorboard"))) {
       CheckpointPolicy checkpoints = new CheckpointPolicy(run.resolve("checkpoints"),
           Math.max(1, c.checkpointEveryEpochs()));
-      List<io.github.aelab.core.train.TrainingListener> listeners = new ArrayList<>(
-          List.of(new ProgressLog(), new HistoryCsv(run.resolve("history.csv")), tensorboard));
-      io.github.aelab.core.train.ProgressBar bar = io.github.aelab.core.train.ProgressBar.forConsole();
-      if (bar != null) {
-        listeners.add(0, bar);
-      }
+      List<io.github.aelab.core.train.TrainingListener> listeners = RunListeners.progressAndHistory(run);
+      listeners.add(tensorboard);
       Integer failAfter = Integer.getInteger(FAIL_AFTER_EPOCH);
       if (failAfter != null) {
         listeners.add(new io.github.aelab.core.train.TrainingListener() {

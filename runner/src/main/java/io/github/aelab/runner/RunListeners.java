@@ -7,7 +7,10 @@ import io.github.aelab.core.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What watches a detector's or clusterer's training in a run: a progress bar on terminals, progress lines, history.csv. */
+/**
+ * What watches training in every kind of run: a progress bar on terminals, progress lines and
+ * history.csv (a mutable list: an autoencoder run adds its TensorBoard log).
+ */
 final class RunListeners {
   private RunListeners() {}
 
