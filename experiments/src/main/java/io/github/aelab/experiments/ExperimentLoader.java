@@ -208,13 +208,8 @@ public final class ExperimentLoader {
   }
 
   private static String firstOutsideUnitInterval(Dataset d) {
-    float[] x = d.features();
-    for (int i = 0; i < x.length; i++) {
-      if (!(x[i] >= 0f && x[i] <= 1f)) {
-        return d.name() + " has " + x[i] + " at row " + (i / d.cols()) + ", column " + (i % d.cols());
-      }
-    }
-    return null;
+    int i = io.github.aelab.core.data.Binarization.firstOutsideUnitInterval(d.features());
+    return i < 0 ? null : d.name() + " has " + d.features()[i] + " at row " + (i / d.cols()) + ", column " + (i % d.cols());
   }
 
   private static Dataset loadTestSource(Experiment e, YamlNode tree, Path baseDir, Dataset data, Problems problems) {

@@ -39,10 +39,20 @@ public final class Binarization {
    * binarizing it would silently clamp.
    */
   public static void requireProbabilities(float[] values, String what) {
-    for (float v : values) {
-      if (!(v >= 0f && v <= 1f)) {
-        throw new IllegalArgumentException(what + ": binarization needs values in [0, 1] (scale with min_max), found " + v);
+    int i = firstOutsideUnitInterval(values);
+    if (i >= 0) {
+      throw new IllegalArgumentException(what + ": binarization needs values in [0, 1] (scale with min_max), found "
+          + values[i]);
+    }
+  }
+
+  /** The index of the first value outside [0, 1] (NaN included), or -1 when there is none. */
+  public static int firstOutsideUnitInterval(float[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!(values[i] >= 0f && values[i] <= 1f)) {
+        return i;
       }
     }
+    return -1;
   }
 }
