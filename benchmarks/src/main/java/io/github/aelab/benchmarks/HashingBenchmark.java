@@ -3,6 +3,7 @@ package io.github.aelab.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.aelab.clustering.retrieval.BinaryCodes;
+import io.github.aelab.clustering.retrieval.QueryDatabaseSplit;
 import io.github.aelab.clustering.retrieval.Hasher;
 import io.github.aelab.clustering.retrieval.HashingMethod;
 import io.github.aelab.clustering.retrieval.PcaItq;
@@ -164,7 +165,7 @@ public final class HashingBenchmark implements Callable<Integer> {
           databaseCodes, database.labels());
       double map = metrics.meanAveragePrecision();
       double precision = metrics.meanPrecisionAt(PRECISION_AT);
-      Double nearBinary = hasher instanceof SemanticHasher s ? nearBinary(s.activations(database)) : null;
+      Double nearBinary = hasher instanceof SemanticHasher s ? s.nearBinaryShare(database) : null;
       return new Result(method.name(), method.bits(), map, precision, fitSeconds, (System.nanoTime() - start) / 1e9,
           nearBinary);
     } finally {
@@ -196,17 +197,6 @@ public final class HashingBenchmark implements Callable<Integer> {
     FitSpec pretraining = pretrainEpochs > 0 ? FitSpec.adam(learningRate, pretrainEpochs, batch) : null;
     return new SemanticHashing(spec, noiseStd, new AutoencoderSession.Plan(pretraining, fit),
         new RuntimeSettings(Device.CPU, threads, 0, false, false));
-  }
-
-  /** The share of activations within 0.1 of 0 or 1. */
-  static double nearBinary(float[] activations) {
-    long near = 0;
-    for (float a : activations) {
-      if (a <= 0.1f || a >= 0.9f) {
-        near++;
-      }
-    }
-    return (double) near / activations.length;
   }
 
   private String report(List<Result> results, QueryDatabaseSplit split, double seconds) {

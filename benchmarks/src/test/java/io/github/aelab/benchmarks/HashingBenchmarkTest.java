@@ -40,10 +40,4 @@ class HashingBenchmarkTest {
     assertThat(bench.methods).containsExactly("lsh", "pca-itq", "semantic-hashing");
     assertThat(bench.queries).isEqualTo(1000);
   }
-
-  @Test
-  void nearBinaryCountsActivationsWithinATenthOfZeroOrOne() {
-    assertThat(HashingBenchmark.nearBinary(new float[] {0.05f, 0.1f, 0.5f, 0.9f, 0.95f, 0.3f, 0.7f, 1f}))
-        .isEqualTo(5.0 / 8);
-  }
 }

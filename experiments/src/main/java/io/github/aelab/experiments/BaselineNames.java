@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The check of an {@code evaluation.*_baselines} list, shared by detector and clusterer runs: known names, each once. */
+/** The check of an {@code evaluation.*_baselines} list, shared by detector, clusterer and hashing runs: known names, each once. */
 final class BaselineNames {
   private BaselineNames() {}
 

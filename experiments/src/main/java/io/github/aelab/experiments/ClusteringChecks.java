@@ -24,19 +24,35 @@ import java.util.List;
 final class ClusteringChecks {
   private ClusteringChecks() {}
 
+  /** The sections that make a run something other than an autoencoder run, at most one per file. */
+  private static final List<String> HEADS = List.of("detector", "clusterer", "hasher");
+
   /**
-   * Before binding: a file with both a detector and a clusterer is reported at the clusterer,
-   * and the tree is bound without it, so that the rest of the file is still checked (the
-   * experiment record itself refuses the pair, but would be reported at the top of the file).
+   * Before binding: a file with two of a detector, a clusterer and a hasher is reported at the
+   * later one, and the tree is bound without it, so that the rest of the file is still checked
+   * (the experiment record itself refuses the pair, but would be reported at the top of the file).
    */
   static YamlNode withoutSecondHead(YamlNode tree, Problems problems) {
-    if (!(tree instanceof YamlNode.MapNode map) || absent(map.get("detector")) || absent(map.get("clusterer"))) {
+    if (!(tree instanceof YamlNode.MapNode map)) {
       return tree;
     }
-    problems.add(ExperimentLoader.locate(tree, "clusterer"), "clusterer", "an experiment has a detector or a "
-        + "clusterer, not both: a detector run scores rows as anomalies, a clusterer run groups them; keep one "
-        + "(two files can share a base with 'extends').", null);
-    return map.without("clusterer");
+    String first = null;
+    YamlNode.MapNode kept = map;
+    for (String head : HEADS) {
+      if (absent(map.get(head))) {
+        continue;
+      }
+      if (first == null) {
+        first = head;
+        continue;
+      }
+      problems.add(ExperimentLoader.locate(tree, head), head, "an experiment has a detector, a clusterer or a "
+          + "hasher, not two: a detector run scores rows as anomalies, a clusterer run groups them, a hashing run "
+          + "codes them for retrieval; this file has a " + first + " and a " + head + ". Keep one (two files can "
+          + "share a base with 'extends').", null);
+      kept = kept.without(head);
+    }
+    return kept;
   }
 
   /** Checks that need no data. */

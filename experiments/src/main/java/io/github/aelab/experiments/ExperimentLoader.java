@@ -23,7 +23,8 @@ import java.util.List;
  * Experiment file to {@link Experiment}: read safely, inherit ({@code extends}), override
  * ({@code --set}), interpolate ({@code ${env:...}}), bind, then cross-check against the data
  * (for a detector run also against its anomaly protocol: {@link DetectorChecks}; for a clusterer
- * run against its labels: {@link ClusteringChecks}).
+ * run against its labels: {@link ClusteringChecks}; for a hashing run against its query draw:
+ * {@link HashingChecks}).
  * Every problem of every step is collected; if there is any, {@link #load} throws one
  * {@link io.github.aelab.experiments.bind.InvalidSpecException} listing them all, before any
  * TensorFlow work.
@@ -79,15 +80,16 @@ public final class ExperimentLoader {
     Path baseDir = file.toAbsolutePath().getParent();
     boolean detectorNamesOk = DetectorChecks.checkSections(experiment, tree, problems);
     ClusteringChecks.checkSections(experiment, tree, problems);
+    HashingChecks.checkSections(experiment, tree, problems);
     int beforeData = problems.size();
     Dataset data = crossCheck(experiment, tree, baseDir, problems);
     Dataset testData = data == null ? null : loadTestSource(experiment, tree, baseDir, data, problems);
     checkBinarize(experiment, tree, data, testData, problems);
     if (experiment.evaluation().iwaeSamples() != EvaluationSpec.DEFAULT_IWAE_SAMPLES
-        && (experiment.detector() != null || experiment.clusterer() != null)) {
+        && experiment.kind() != Experiment.Kind.AUTOENCODER) {
       problems.add(TreeLookup.valueAt(tree, "evaluation", "iwae_samples"), "evaluation.iwae_samples", "iwae_samples "
-          + "sets the likelihood estimate of a variational autoencoder run; a detector or clusterer run does not "
-          + "make one. Remove it.", null);
+          + "sets the likelihood estimate of a variational autoencoder run; a " + experiment.kind().word()
+          + " run does not make one. Remove it.", null);
     }
     if (data != null && experiment.detector() != null) {
       // A model or regularizer that does not fit is reported once, not again by building the detector on it.
@@ -96,6 +98,9 @@ public final class ExperimentLoader {
     }
     if (data != null && experiment.clusterer() != null) {
       ClusteringChecks.checkData(experiment, tree, data, testData, problems.size() == beforeData, problems);
+    }
+    if (data != null && experiment.hasher() != null) {
+      HashingChecks.checkData(experiment, tree, data, testData, problems.size() == beforeData, problems);
     }
     problems.throwIfAny(name);
     String text;
@@ -167,9 +172,9 @@ public final class ExperimentLoader {
       problems.add(locate(tree, "model"), "model", "does not fit rows of " + data.cols() + " values: " + ex.getMessage(), null);
     }
     // A detector run's training rows are the protocol's (DetectorChecks), a clusterer run's all of
-    // the source's (ClusteringChecks), not data.split's.
+    // the source's (ClusteringChecks), a hashing run's the database (HashingChecks), not data.split's.
     int trainRows = (int) (data.rows() * (1 - e.data().effectiveTestFraction()) * (1 - e.data().split().validationFraction()));
-    if (e.detector() == null && e.clusterer() == null && trainRows < e.training().batchSize()) {
+    if (e.kind() == Experiment.Kind.AUTOENCODER && trainRows < e.training().batchSize()) {
       problems.add(locate(tree, "training", "batch_size"), "training.batch_size", "batch_size "
           + e.training().batchSize() + " is larger than the " + trainRows + " training rows", null);
     }
@@ -185,9 +190,9 @@ public final class ExperimentLoader {
       return;
     }
     Location at = TreeLookup.valueAt(tree, "data", "binarize");
-    if (e.detector() != null || e.clusterer() != null) {
+    if (e.kind() != Experiment.Kind.AUTOENCODER) {
       problems.add(at, "data.binarize", "binarize is for autoencoder runs (a variational autoencoder's binary "
-          + "likelihood); a " + (e.detector() != null ? "detector" : "clusterer") + " run takes the rows as they are. "
+          + "likelihood); a " + e.kind().word() + " run takes the rows as they are. "
           + "Remove data.binarize.", null);
       return;
     }
@@ -241,6 +246,10 @@ public final class ExperimentLoader {
     try {
       return source.load(baseDir, seed);
     } catch (DataLoadException ex) {
+      problems.add(at, "data." + key, ex.getMessage(), null);
+      return null;
+    } catch (IllegalArgumentException ex) {
+      // Files that read well but do not go together (a concat of different widths, say).
       problems.add(at, "data." + key, ex.getMessage(), null);
       return null;
     }

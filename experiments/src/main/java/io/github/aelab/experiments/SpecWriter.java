@@ -24,13 +24,13 @@ public final class SpecWriter {
   }
 
   /**
-   * The resolved file of a run: every key written out, except a detector's or clusterer's
-   * {@code data.split}, which the loader refuses there (the protocol, or the clusterer, decides
-   * which rows train), so that the file loads and re-runs as it is.
+   * The resolved file of a run: every key written out, except a detector's, clusterer's or
+   * hasher's {@code data.split}, which the loader refuses there (the protocol, the clusterer or the
+   * query draw decides which rows train), so that the file loads and re-runs as it is.
    */
   public String toRunnableYaml(Experiment e) {
     Object tree = toTree(e);
-    if ((e.detector() != null || e.clusterer() != null)
+    if (e.kind() != Experiment.Kind.AUTOENCODER
         && tree instanceof java.util.Map<?, ?> root && root.get("data") instanceof java.util.Map<?, ?> data) {
       data.remove("split");
     }

@@ -158,7 +158,7 @@ class ClustererSectionTest {
     // The rest of the file is still checked (here the detector's protocol against the cluster labels).
     assertThat(problems(yaml)).filteredOn(p -> p.path().equals("clusterer")).singleElement().satisfies(p -> {
       assertThat(p.location().line()).isEqualTo(9);
-      assertThat(p.message()).contains("a detector or a clusterer, not both");
+      assertThat(p.message()).contains("a detector, a clusterer or a hasher, not two");
     });
     // Composed in Java, the record refuses the pair itself.
     Experiment e = load(yaml.replace("detector: reconstruction\n", "").replace("{protocol: one_class}", "{}"))
@@ -166,8 +166,8 @@ class ClustererSectionTest {
     assertThatThrownBy(() -> new Experiment(e.name(), e.description(), e.seed(), e.data(), e.model(), e.regularizers(),
         new io.github.aelab.experiments.detector.ReconstructionSpec(
             io.github.aelab.anomaly.deep.ReconstructionDetector.Score.RECONSTRUCTION_ERROR, null),
-        e.clusterer(), e.training(), e.evaluation(), e.runtime()))
-        .hasMessage("an experiment has a detector or a clusterer, not both");
+        e.clusterer(), null, e.training(), e.evaluation(), e.runtime()))
+        .hasMessage("an experiment has at most one of a detector, a clusterer and a hasher");
   }
 
   /** A clusterer run clusters every row, is compared with clustering_baselines, and the names are checked. */

@@ -46,6 +46,7 @@ class ExperimentLoaderTest {
         List.of(),
         null,
         null,
+        null,
         new TrainingSpec(new OptimizerSpec.Adam(0.003), new LearningRateSchedule.Cosine(300, 0.05), 300, 64, null,
             new EarlyStopping(40, 0, true), null, 10),
         new EvaluationSpec(List.of(EvaluationSpec.Baseline.PCA)),

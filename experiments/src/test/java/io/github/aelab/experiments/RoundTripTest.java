@@ -82,7 +82,7 @@ class RoundTripTest {
       encoder.add(randomBlock(r));
     }
     DecoderSpec decoder = r.nextBoolean() ? new DecoderSpec.Mirror() : new DecoderSpec.Explicit(List.of(randomBlock(r)));
-    int head = r.nextInt(3); // none, a detector or a clusterer: never both
+    int head = r.nextInt(4); // none, a detector, a clusterer or a hasher: never two
     return new Experiment("exp-" + r.nextInt(1000), r.nextBoolean() ? "" : "a description: with 'quotes' and # hash",
         r.nextLong(), r.nextBoolean()
             ? new DataSpec(randomSource(r), null, new DataSpec.SplitSpec(0.05 + r.nextDouble() * 0.5, r.nextDouble() * 0.5),
@@ -94,6 +94,7 @@ class RoundTripTest {
         randomRegularizers(r),
         head == 1 ? randomDetector(r) : null,
         head == 2 ? randomClusterer(r) : null,
+        head == 3 ? new io.github.aelab.experiments.hasher.SemanticHashingSpec(r.nextDouble() * 8) : null,
         new TrainingSpec(randomOptimizer(r), randomSchedule(r), 1 + r.nextInt(500), 1 + r.nextInt(512),
             r.nextBoolean() ? null : 0.1 + r.nextDouble() * 10,
             r.nextBoolean() ? null : new EarlyStopping(1 + r.nextInt(20), r.nextDouble() * 1e-3, r.nextBoolean()),
@@ -159,7 +160,9 @@ class RoundTripTest {
     EvaluationSpec.AnomalyProtocol protocol = r.nextBoolean() ? null : pick(r, EvaluationSpec.AnomalyProtocol.values());
     Integer digit = protocol == EvaluationSpec.AnomalyProtocol.ONE_CLASS_MNIST ? r.nextInt(10) : null;
     return new EvaluationSpec(pca, protocol, digit, r.nextBoolean() ? List.of() : List.of("iforest", "knn"),
-        r.nextBoolean() ? List.of() : List.of("kmeans", "ae_kmeans"));
+        r.nextBoolean() ? List.of() : List.of("kmeans", "ae_kmeans"), 1 + r.nextInt(5000),
+        r.nextBoolean() ? List.of() : List.of("lsh", "pca_itq"), r.nextBoolean() ? null : 1 + r.nextInt(5000),
+        1 + r.nextInt(5000));
   }
 
   static BlockSpec randomBlock(SplittableRandom r) {
@@ -179,7 +182,10 @@ class RoundTripTest {
   }
 
   static DataSourceSpec randomSource(SplittableRandom r) {
-    return switch (r.nextInt(5)) {
+    return switch (r.nextInt(6)) {
+      case 5 -> new io.github.aelab.experiments.data.ConcatSource(List.of(
+          new IdxSource(Path.of("train-images.gz"), Path.of("train-labels.gz"), 0),
+          new GaussianBlobsSource(1 + r.nextInt(50), 0, 1 + r.nextInt(5), 1 + r.nextInt(3), 1.0)), r.nextInt(100));
       case 0 -> new SyntheticManifoldSource(2 + r.nextInt(5000), 2 + r.nextInt(50), 1, r.nextDouble());
       case 1 -> new GaussianBlobsSource(1 + r.nextInt(5000), r.nextInt(100), 1 + r.nextInt(50), 1 + r.nextInt(10),
           0.1 + r.nextDouble());

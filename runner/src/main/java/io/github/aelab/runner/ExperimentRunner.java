@@ -2,6 +2,8 @@ package io.github.aelab.runner;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.clustering.Clusterer;
+import io.github.aelab.clustering.retrieval.HashingMethod;
+import io.github.aelab.clustering.retrieval.QueryDatabaseSplit;
 import io.github.aelab.core.data.Binarization;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.data.MinMaxScaler;
@@ -13,6 +15,7 @@ import io.github.aelab.experiments.ExperimentLoader;
 import io.github.aelab.experiments.SpecWriter;
 import io.github.aelab.experiments.clusterer.ClusteringBaselines;
 import io.github.aelab.experiments.detector.AnomalyBaselines;
+import io.github.aelab.experiments.hasher.HashingBaselines;
 import io.github.aelab.experiments.spec.DataSpec;
 import io.github.aelab.experiments.spec.EvaluationSpec;
 import io.github.aelab.experiments.spec.Experiment;
@@ -28,6 +31,7 @@ import java.util.Map;
  * An experiment with a detector is a detector run instead ({@link AnomalyRun}): its anomaly
  * protocol splits and scales the rows. One with a clusterer is a clusterer run
  * ({@link ClusteringRun}): it clusters every row of the source, scaled by a scaler fitted on them.
+ * One with a hasher is a hashing run ({@link HashingRun}): it draws queries and codes the rest.
  */
 public final class ExperimentRunner {
   private final SpecWriter writer;
@@ -65,6 +69,20 @@ public final class ExperimentRunner {
       }
       return ClusteringRun.execute(config, run);
     }
+    if (e.hasher() != null) {
+      HashingRun.Config config;
+      try {
+        PreparedHashing prepared = prepareHashing(e, loaded);
+        config = prepared.config();
+        if (prepared.scaler() != null) {
+          run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
+        }
+      } catch (RuntimeException ex) {
+        run.failed(ex);
+        throw ex;
+      }
+      return HashingRun.execute(config, run);
+    }
     Prepared prepared = prepare(e, loaded);
     run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
     return AutoencoderRun.execute(prepared.config(), run);
@@ -76,9 +94,8 @@ public final class ExperimentRunner {
    */
   public Map<String, Object> resume(ExperimentLoader.Loaded loaded, RunDirectory run) {
     Experiment e = loaded.experiment();
-    if (e.detector() != null || e.clusterer() != null) {
-      throw new IllegalArgumentException(run.root() + ": a " + (e.detector() != null ? "detector" : "clusterer")
-          + " run keeps no checkpoints to resume from; run it again");
+    if (e.kind() != Experiment.Kind.AUTOENCODER) {
+      throw new IllegalArgumentException(run.root() + ": a " + e.kind().word() + " run keeps no checkpoints to resume from; run it again");
     }
     String recorded;
     try {
@@ -120,11 +137,7 @@ public final class ExperimentRunner {
       train = inner.train();
       validation = inner.test();
     }
-    Scaler scaler = switch (e.data().scaling()) {
-      case NONE -> null;
-      case MIN_MAX -> MinMaxScaler.fit(train);
-      case Z_SCORE -> ZScoreScaler.fit(train);
-    };
+    Scaler scaler = fitScaler(e.data().scaling(), train);
     if (scaler != null) {
       train = scaler.transform(train);
       test = scaler.transform(test);
@@ -170,11 +183,7 @@ public final class ExperimentRunner {
   public static PreparedClustering prepareClustering(Experiment e, ExperimentLoader.Loaded loaded) {
     Dataset data = loaded.data();
     Dataset test = loaded.testData();
-    Scaler scaler = switch (e.data().scaling()) {
-      case NONE -> null;
-      case MIN_MAX -> MinMaxScaler.fit(data);
-      case Z_SCORE -> ZScoreScaler.fit(data);
-    };
+    Scaler scaler = fitScaler(e.data().scaling(), data);
     if (scaler != null) {
       data = scaler.transform(data);
       test = test == null ? null : scaler.transform(test);
@@ -185,6 +194,43 @@ public final class ExperimentRunner {
         .map(n -> ClusteringBaselines.create(n, clusterer.clusters())).toList();
     return new PreparedClustering(new ClusteringRun.Config(e.name(), e.seed(), e.runtime(), data, test, clusterer,
         baselines, names.contains(ClusteringBaselines.AE_KMEANS), dataFiles(e, loaded.baseDir())), scaler);
+  }
+
+  /** A hashing run's configuration and the scaler fitted on its database rows (null for none). */
+  public record PreparedHashing(HashingRun.Config config, Scaler scaler) {}
+
+  /**
+   * A hashing run's configuration: the queries (the test source's rows, or {@code
+   * evaluation.queries} rows drawn from the source with the seed) and the database (the other
+   * rows), scaled as {@code data.scaling} says by a scaler fitted on the database, which is also
+   * what the hasher and the baselines train on.
+   */
+  public static PreparedHashing prepareHashing(Experiment e, ExperimentLoader.Loaded loaded) {
+    Dataset database = loaded.data();
+    Dataset queries = loaded.testData();
+    if (queries == null) {
+      QueryDatabaseSplit split = QueryDatabaseSplit.draw(database, e.evaluation().effectiveQueries(), e.seed());
+      queries = split.queries();
+      database = split.database();
+    }
+    Scaler scaler = fitScaler(e.data().scaling(), database);
+    if (scaler != null) {
+      database = scaler.transform(database);
+      queries = scaler.transform(queries);
+    }
+    HashingMethod hasher = e.buildHasher(database.cols());
+    Map<String, HashingMethod> baselines = new LinkedHashMap<>();
+    e.evaluation().hashingBaselines().forEach(n -> baselines.put(n, HashingBaselines.create(n, hasher.bits())));
+    return new PreparedHashing(new HashingRun.Config(e.name(), e.seed(), e.runtime(), queries, database, hasher,
+        baselines, e.evaluation().precisionAt(), dataFiles(e, loaded.baseDir())), scaler);
+  }
+
+  private static Scaler fitScaler(DataSpec.Scaling scaling, Dataset rows) {
+    return switch (scaling) {
+      case NONE -> null;
+      case MIN_MAX -> MinMaxScaler.fit(rows);
+      case Z_SCORE -> ZScoreScaler.fit(rows);
+    };
   }
 
   /** Every data file the experiment reads, for the provenance's hashes. */

@@ -146,7 +146,12 @@ final class RunPlots {
 
   /** Precision-recall curves, one series per detector (legend as given). */
   static void precisionRecallCurves(Map<String, RankingCurves.Curve> curves, Path file) {
-    XYChart chart = unitSquare("precision-recall on the test rows", "recall", "precision");
+    precisionRecallCurves("precision-recall on the test rows", curves, file);
+  }
+
+  /** Precision-recall curves under {@code title}, one series per method (legend as given). */
+  static void precisionRecallCurves(String title, Map<String, RankingCurves.Curve> curves, Path file) {
+    XYChart chart = unitSquare(title, "recall", "precision");
     curves.forEach((name, c) -> chart.addSeries(name, c.x(), c.y()).setMarker(SeriesMarkers.NONE));
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
     save(chart, file);

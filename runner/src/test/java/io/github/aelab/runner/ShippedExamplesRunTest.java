@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every shipped experiment runs end to end for one short epoch (MNIST ones on 1,000 images; a
- * clusterer's clustering phase for two refreshes; a likelihood estimate with 5 samples).
+ * clusterer's clustering phase for two refreshes; a likelihood estimate with 5 samples; a hashing
+ * run with 100 queries).
  */
 class ShippedExamplesRunTest {
   static final Path EXAMPLES = Path.of("../experiments/examples");
@@ -43,6 +44,9 @@ class ShippedExamplesRunTest {
     }
     if (text.contains("iwae_samples:")) {
       args.addAll(List.of("--set", "evaluation.iwae_samples=5")); // the published k is for the benchmark
+    }
+    if (text.contains("type: semantic_hashing") && text.contains("mnist/")) {
+      args.addAll(List.of("--set", "evaluation.queries=100", "--set", "evaluation.precision_at=100"));
     }
     if (text.contains("type: dec") || text.contains("type: idec")) { // the clusterers with refreshes
       args.addAll(List.of("--set", "clusterer.max_refreshes=2")); // its clustering phase, as short as the rest

@@ -47,6 +47,25 @@ public final class SemanticHasher implements Hasher, AutoCloseable {
     return graph.run(code, rows.features());
   }
 
+  /**
+   * The share of {@code rows}' code activations within 0.1 of 0 or 1: how binary the training
+   * noise made the code (the thresholding loses little when it is near 1).
+   */
+  public double nearBinaryShare(Dataset rows) {
+    return nearBinaryShare(activations(rows));
+  }
+
+  /** The share of {@code activations} within 0.1 of 0 or 1. */
+  static double nearBinaryShare(float[] activations) {
+    long near = 0;
+    for (float a : activations) {
+      if (a <= 0.1f || a >= 0.9f) {
+        near++;
+      }
+    }
+    return (double) near / activations.length;
+  }
+
   @Override
   public BinaryCodes encode(Dataset rows) {
     return BinaryCodes.threshold(activations(rows), rows.rows(), bits, CUT);

@@ -136,4 +136,10 @@ class SemanticHashingTest {
     return new RetrievalMetrics(hasher.encode(queries), queries.labels(), hasher.encode(database), database.labels())
         .meanAveragePrecision();
   }
+
+  @Test
+  void nearBinaryShareCountsActivationsWithinATenthOfZeroOrOne() {
+    assertThat(SemanticHasher.nearBinaryShare(new float[] {0.05f, 0.1f, 0.5f, 0.9f, 0.95f, 0.3f, 0.7f, 1f}))
+        .isEqualTo(5.0 / 8);
+  }
 }

@@ -3,6 +3,7 @@ package io.github.aelab.experiments.bind;
 import static io.github.aelab.experiments.bind.ComponentKind.BLOCK;
 import static io.github.aelab.experiments.bind.ComponentKind.CLUSTERER;
 import static io.github.aelab.experiments.bind.ComponentKind.DATA_SOURCE;
+import static io.github.aelab.experiments.bind.ComponentKind.HASHER;
 import static io.github.aelab.experiments.bind.ComponentKind.DETECTOR;
 import static io.github.aelab.experiments.bind.ComponentKind.OPTIMIZER;
 import static io.github.aelab.experiments.bind.ComponentKind.REGULARIZER;
@@ -40,7 +41,7 @@ import io.github.aelab.models.regularize.MaskingNoise;
 import io.github.aelab.models.regularize.SaltAndPepperNoise;
 import java.util.List;
 
-/** The components of core, models, the anomaly detectors and the deep clusterers under their experiment-file names. */
+/** The components of core, models, the anomaly detectors, the deep clusterers and the hashers under their experiment-file names. */
 public final class BuiltInComponents {
   private BuiltInComponents() {}
 
@@ -66,6 +67,7 @@ public final class BuiltInComponents {
         ComponentType.of(DATA_SOURCE, "csv", CsvSource.class),
         ComponentType.of(DATA_SOURCE, "mat", MatSource.class),
         ComponentType.of(DATA_SOURCE, "npz", NpzSource.class),
+        ComponentType.of(DATA_SOURCE, "concat", io.github.aelab.experiments.data.ConcatSource.class),
         ComponentType.of(REGULARIZER, "masking_noise", MaskingNoise.class),
         ComponentType.of(REGULARIZER, "gaussian_noise", GaussianNoise.class),
         ComponentType.of(REGULARIZER, "salt_and_pepper_noise", SaltAndPepperNoise.class),
@@ -84,7 +86,8 @@ public final class BuiltInComponents {
         ComponentType.of(CLUSTERER, "dec", DecSpec.class),
         ComponentType.of(CLUSTERER, "idec", IdecSpec.class),
         ComponentType.of(CLUSTERER, "gmvae", GmvaeSpec.class),
-        ComponentType.of(CLUSTERER, "aae", AaeClusteringSpec.class));
+        ComponentType.of(CLUSTERER, "aae", AaeClusteringSpec.class),
+        ComponentType.of(HASHER, "semantic_hashing", io.github.aelab.experiments.hasher.SemanticHashingSpec.class));
   }
 
   public static ComponentRegistry registry() {

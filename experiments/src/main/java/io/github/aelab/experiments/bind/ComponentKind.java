@@ -17,7 +17,8 @@ public enum ComponentKind {
   DATA_SOURCE(DataSourceSpec.class),
   REGULARIZER(io.github.aelab.models.regularize.Regularizer.class),
   DETECTOR(io.github.aelab.experiments.detector.DetectorSpec.class),
-  CLUSTERER(io.github.aelab.experiments.clusterer.ClustererSpec.class);
+  CLUSTERER(io.github.aelab.experiments.clusterer.ClustererSpec.class),
+  HASHER(io.github.aelab.experiments.hasher.HasherSpec.class);
 
   private final Class<?> specInterface;
 

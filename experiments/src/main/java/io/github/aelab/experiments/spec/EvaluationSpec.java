@@ -11,7 +11,9 @@ import java.util.Objects;
  * What a run measures besides the model. An autoencoder run compares with {@code baselines}
  * (PCA); a detector run follows a named anomaly {@code protocol} and compares with
  * {@code detector_baselines}, classic detectors fitted and scored on the same split; a clusterer
- * run compares with {@code clustering_baselines}, clusterers fitted on the same rows. The lists
+ * run compares with {@code clustering_baselines}, clusterers fitted on the same rows; a hashing
+ * run draws {@code queries} and compares with {@code hashing_baselines}, hash functions fitted on
+ * the same database at the same bits. The lists
  * are separate because their names mean different things: {@code pca} in {@code baselines} is
  * PCA's reconstruction at the code's width, in {@code detector_baselines} the PCA anomaly score;
  * {@code gmm} a density score in one and a clustering in the other.
@@ -28,17 +30,35 @@ public record EvaluationSpec(
     @Doc("clusterer runs: clusterers fitted on the same rows: kmeans, gmm (on the features), ae_kmeans (k-means on "
         + "the pretrained codes)") @DefaultValue("[]") List<String> clusteringBaselines,
     @Doc("variational autoencoder runs: importance samples k of test.iwae_nll (Burda et al. 2016 report k = 5000)")
-    @DefaultValue("50") int iwaeSamples) {
+    @DefaultValue("50") int iwaeSamples,
+    @Doc("hashing runs: hash functions fitted on the same database rows at the same bits: lsh, pca_itq")
+    @DefaultValue("[]") List<String> hashingBaselines,
+    @Doc("hashing runs: rows of data.source drawn at random (seeded) as queries, the rest being the database and "
+        + "the training rows (the hashing literature's protocol; 1000 when absent); not with data.test_source, whose "
+        + "rows are then the queries") @DefaultValue(DefaultValue.NULL) Integer queries,
+    @Doc("hashing runs: test.precision_at_N counts the relevant rows among the first N retrieved")
+    @DefaultValue("1000") int precisionAt) {
   /** The default of iwae_samples (the annotation above says the same). */
   public static final int DEFAULT_IWAE_SAMPLES = 50;
+  /** The default of queries without a test source: the hashing literature's 1,000. */
+  public static final int DEFAULT_QUERIES = 1000;
+  /** The default of precision_at. */
+  public static final int DEFAULT_PRECISION_AT = 1000;
 
   public EvaluationSpec {
     if (iwaeSamples < 1) {
       throw new IllegalArgumentException("iwae_samples must be >= 1, found " + iwaeSamples);
     }
+    if (queries != null && queries < 1) {
+      throw new IllegalArgumentException("queries must be >= 1, found " + queries);
+    }
+    if (precisionAt < 1) {
+      throw new IllegalArgumentException("precision_at must be >= 1, found " + precisionAt);
+    }
     baselines = List.copyOf(baselines);
     detectorBaselines = List.copyOf(detectorBaselines);
     clusteringBaselines = List.copyOf(clusteringBaselines);
+    hashingBaselines = List.copyOf(hashingBaselines);
     if (normalDigit != null && (normalDigit < 0 || normalDigit > 9)) {
       throw new IllegalArgumentException("normal_digit must be in 0..9, found " + normalDigit);
     }
@@ -54,6 +74,13 @@ public record EvaluationSpec(
   /** An autoencoder run's evaluation: these baselines, no anomaly protocol. */
   public EvaluationSpec(List<Baseline> baselines) {
     this(baselines, null, null, List.of(), List.of(), DEFAULT_IWAE_SAMPLES);
+  }
+
+  /** Everything but the hashing run's settings, which take their defaults. */
+  public EvaluationSpec(List<Baseline> baselines, AnomalyProtocol protocol, Integer normalDigit,
+      List<String> detectorBaselines, List<String> clusteringBaselines, int iwaeSamples) {
+    this(baselines, protocol, normalDigit, detectorBaselines, clusteringBaselines, iwaeSamples, List.of(), null,
+        DEFAULT_PRECISION_AT);
   }
 
   /** Everything but iwae_samples, which takes its default. */
@@ -73,9 +100,25 @@ public record EvaluationSpec(
     return new EvaluationSpec(List.of(), null, null, List.of(), clusteringBaselines);
   }
 
-  /** The same evaluation without the autoencoder run's baselines, as a detector or clusterer run has it. */
+  /**
+   * A hashing run's evaluation: these baselines ({@code lsh}, {@code pca_itq}), {@code queries}
+   * drawn from the source (null: the default, or a test source's rows), precision at
+   * {@code precisionAt}.
+   */
+  public static EvaluationSpec hashing(List<String> hashingBaselines, Integer queries, int precisionAt) {
+    return new EvaluationSpec(List.of(), null, null, List.of(), List.of(), DEFAULT_IWAE_SAMPLES, hashingBaselines,
+        queries, precisionAt);
+  }
+
+  /** The same evaluation without the autoencoder run's baselines, as a detector, clusterer or hashing run has it. */
   public EvaluationSpec withoutAutoencoderBaselines() {
-    return new EvaluationSpec(List.of(), protocol, normalDigit, detectorBaselines, clusteringBaselines, iwaeSamples);
+    return new EvaluationSpec(List.of(), protocol, normalDigit, detectorBaselines, clusteringBaselines, iwaeSamples,
+        hashingBaselines, queries, precisionAt);
+  }
+
+  /** The number of queries a hashing run draws from its source: {@code queries}, or the protocol's 1,000. */
+  public int effectiveQueries() {
+    return queries == null ? DEFAULT_QUERIES : queries;
   }
 
   /** The anomaly protocol with its published settings, or null when none is set. */

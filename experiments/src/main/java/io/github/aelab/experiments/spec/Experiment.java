@@ -2,6 +2,7 @@ package io.github.aelab.experiments.spec;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.clustering.Clusterer;
+import io.github.aelab.clustering.retrieval.HashingMethod;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.spec.DefaultValue;
 import io.github.aelab.core.spec.Doc;
@@ -9,6 +10,7 @@ import io.github.aelab.experiments.clusterer.ClustererSpec;
 import io.github.aelab.experiments.clusterer.ClustererTraining;
 import io.github.aelab.experiments.detector.DetectorSpec;
 import io.github.aelab.experiments.detector.DetectorTraining;
+import io.github.aelab.experiments.hasher.HasherSpec;
 import java.util.Objects;
 
 /**
@@ -17,9 +19,11 @@ import java.util.Objects;
  * detector run: the detector is built on the model, regularizers and training plan, and
  * {@code evaluation} names its anomaly protocol and baselines. With a {@code clusterer} it is a
  * clusterer run: the clusterer is built on the same, clusters every row of the source, and
- * {@code evaluation} names its clustering baselines. A run is one or the other, never both.
+ * {@code evaluation} names its clustering baselines. With a {@code hasher} it is a hashing run:
+ * the hash function is learned on the database rows and measured by retrieving them for query
+ * rows. A run has at most one of the three ({@link #kind()}).
  */
-@Doc("an experiment: data, model, detector or clusterer, training, evaluation and runtime")
+@Doc("an experiment: data, model, detector, clusterer or hasher, training, evaluation and runtime")
 public record Experiment(
     @Doc("short name; names the run directory") String name,
     @Doc("what the experiment is for") @DefaultValue("''") String description,
@@ -32,6 +36,9 @@ public record Experiment(
         + "absent for a plain autoencoder run") @DefaultValue(DefaultValue.NULL) DetectorSpec detector,
     @Doc("a deep clusterer on the autoencoder: {type: dec|idec, clusters: K, ...}; absent for a plain autoencoder "
         + "run; not with a detector") @DefaultValue(DefaultValue.NULL) ClustererSpec clusterer,
+    @Doc("a learned hash function on the autoencoder for retrieval: {type: semantic_hashing, ...}; bits = the "
+        + "code's units; absent for a plain autoencoder run; not with a detector or clusterer")
+    @DefaultValue(DefaultValue.NULL) HasherSpec hasher,
     @Doc("the training plan") TrainingSpec training,
     @Doc("what else is measured") @DefaultValue("{}") EvaluationSpec evaluation,
     @Doc("device, threads, XLA, determinism") @DefaultValue("{}") RuntimeSettings runtime) {
@@ -45,15 +52,42 @@ public record Experiment(
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(runtime, "runtime");
-    if (detector != null && clusterer != null) {
-      throw new IllegalArgumentException("an experiment has a detector or a clusterer, not both");
+    if ((detector != null ? 1 : 0) + (clusterer != null ? 1 : 0) + (hasher != null ? 1 : 0) > 1) {
+      throw new IllegalArgumentException("an experiment has at most one of a detector, a clusterer and a hasher");
     }
-    if (detector != null || clusterer != null) {
-      // evaluation.baselines is the autoencoder run's PCA comparison, on by default; a detector or
-      // clusterer run compares with its own baselines instead. Emptied here so that the resolved
-      // spec says what runs (the loader refuses a file that lists baselines beside either).
+    if (detector != null || clusterer != null || hasher != null) {
+      // evaluation.baselines is the autoencoder run's PCA comparison, on by default; the other
+      // kinds of run compare with their own baselines instead. Emptied here so that the resolved
+      // spec says what runs (the loader refuses a file that lists baselines beside one).
       evaluation = evaluation.withoutAutoencoderBaselines();
     }
+  }
+
+  /** What the run does, by the head it has. */
+  public enum Kind {
+    AUTOENCODER, DETECTOR, CLUSTERER, HASHER;
+
+    /** The word messages use: "a detector run". */
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public Kind kind() {
+    return detector != null ? Kind.DETECTOR : clusterer != null ? Kind.CLUSTERER
+        : hasher != null ? Kind.HASHER : Kind.AUTOENCODER;
+  }
+
+  /**
+   * The experiment's hash function, learning codes of the model's code width from rows of
+   * {@code inputDim} values but not fitted; throws when there is none, or when the model or
+   * training does not suit it.
+   */
+  public HashingMethod buildHasher(int inputDim) {
+    if (hasher == null) {
+      throw new IllegalStateException("experiment '" + name + "' has no hasher");
+    }
+    return hasher.create(model.toAutoencoder(inputDim), training.plan(), runtime);
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.github.aelab.benchmarks;
+package io.github.aelab.clustering.retrieval;
 
 import io.github.aelab.core.data.Dataset;
 import java.util.Arrays;
@@ -9,9 +9,10 @@ import java.util.Random;
  * the whole set, and every other row as the database, which is also the training set. Both keep
  * the original row order, so the split depends only on the seed and the row count.
  */
-record QueryDatabaseSplit(Dataset queries, Dataset database) {
+public record QueryDatabaseSplit(Dataset queries, Dataset database) {
 
-  static QueryDatabaseSplit draw(Dataset all, int queryCount, long seed) {
+  /** Draws {@code queryCount} of {@code all}'s rows as queries, from {@code seed}. */
+  public static QueryDatabaseSplit draw(Dataset all, int queryCount, long seed) {
     if (queryCount < 1 || queryCount >= all.rows()) {
       throw new IllegalArgumentException("queries must be in 1.." + (all.rows() - 1) + " for dataset '" + all.name()
           + "' of " + all.rows() + " rows, found " + queryCount);

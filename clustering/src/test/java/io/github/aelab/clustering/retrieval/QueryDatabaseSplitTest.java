@@ -1,4 +1,4 @@
-package io.github.aelab.benchmarks;
+package io.github.aelab.clustering.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
