@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * (ties in database order); a database row is relevant when it has the query's label. The record
  * gets {@code metrics.json}, the hasher's codes ({@code query_codes.csv}, {@code
  * database_codes.csv}: one bit string per row), every method's precision-recall by Hamming radius
- * ({@code precision_recall.csv} and {@code plots/precision_recall.png}), provenance and the log.
+ * ({@code precision_recall.csv} and {@code plots/precision_recall.png}), provenance and the log;
+ * a semantic hasher is also saved ({@code model/}, a SavedModel whose {@code hash} signature
+ * gives the bits), so that {@code aelab score} codes new rows.
  *
  * <p>Metric names: the hasher's {@code test.map} (mean average precision over the full ranking),
  * {@code test.precision_at_N} (relevant share of the first N retrieved), {@code train.seconds}
@@ -86,8 +88,9 @@ public final class HashingRun {
           config.database().rows(), config.hasher().bits(), config.queries().rows());
 
       List<Measured> all = new ArrayList<>();
-      all.add(measure(config.hasher().name(), config.hasher(), config, RunListeners.progressAndHistory(run)));
-      config.baselines().forEach((name, method) -> all.add(measure(name, method, config, List.of())));
+      all.add(measure(config.hasher().name(), config.hasher(), config, RunListeners.progressAndHistory(run),
+          run.resolve("model")));
+      config.baselines().forEach((name, method) -> all.add(measure(name, method, config, List.of(), null)));
 
       Map<String, Object> metrics = new LinkedHashMap<>();
       metrics.put("hasher", config.hasher().name());
@@ -116,7 +119,9 @@ public final class HashingRun {
     }
   }
 
-  private static Measured measure(String name, HashingMethod method, Config config, List<TrainingListener> listeners) {
+  /** Fits and measures one method; a semantic hasher is also exported to {@code modelDir} unless that is null. */
+  private static Measured measure(String name, HashingMethod method, Config config, List<TrainingListener> listeners,
+      Path modelDir) {
     long t0 = System.nanoTime();
     Hasher hasher = method instanceof SemanticHashing sh ? sh.fit(config.database(), config.seed(), listeners)
         : method.fit(config.database(), config.seed());
@@ -134,6 +139,9 @@ public final class HashingRun {
       m.put("test.seconds", (System.nanoTime() - t1) / 1e9);
       if (hasher instanceof SemanticHasher semantic) {
         m.put("train.near_binary", semantic.nearBinaryShare(config.database()));
+        if (modelDir != null) {
+          semantic.export(modelDir);
+        }
       }
       LOG.info(String.format(Locale.ROOT, "%s: mAP %.4f, precision@%d %.4f (fit %.1fs)", name,
           (double) m.get("test.map"), config.precisionAt(), (double) m.get("test.precision_at_" + config.precisionAt()),

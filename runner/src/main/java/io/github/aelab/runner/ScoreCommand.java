@@ -1,5 +1,6 @@
 package io.github.aelab.runner;
 
+import io.github.aelab.clustering.retrieval.SemanticHasher;
 import io.github.aelab.core.data.CsvLoader;
 import io.github.aelab.core.data.CsvOptions;
 import io.github.aelab.core.data.Dataset;
@@ -28,12 +29,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code aelab score RUN_DIR [DATA]}: per-row scores (and codes) from a run's SavedModel, as CSV.
- * Without DATA it scores the run's own test rows, rebuilt from its resolved spec, and so
- * reproduces {@code test_scores.csv}; with DATA (CSV, .npz, .mat or IDX) the rows are scaled
- * with the run's saved scaler first.
+ * {@code aelab score RUN_DIR [DATA]}: per-row scores (and codes) from a run's SavedModel, as CSV;
+ * for a hashing run, each row's binary code ({@code row,code}). Without DATA it scores the run's
+ * own test rows (a hashing run's queries), rebuilt from its resolved spec, and so reproduces
+ * {@code test_scores.csv} ({@code query_codes.csv}); with DATA (CSV, .npz, .mat or IDX) the rows
+ * are scaled with the run's saved scaler first.
  */
-@Command(name = "score", mixinStandardHelpOptions = true, description = "Score rows with a trained run's model.")
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Score rows with a trained run's model, or hash them with a hashing run's.")
 public final class ScoreCommand implements Callable<Integer> {
   private static final int BATCH = 1024;
   private final ExperimentLoader loader;
@@ -61,9 +63,13 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new IllegalArgumentException(runDir + ": not a finished run (no model/saved_model.pb)");
     }
     Dataset rows = data == null ? ownTestRows() : scaled(load(data));
+    if (isHashingRun()) {
+      write(hashes(rows));
+      return AelabCommand.OK;
+    }
     try (SavedModelBundle model = SavedModels.load(runDir.resolve("model"))) {
-      float[] scores = run(model, "score", Autoencoder.SCORE, rows);
-      float[] code = codes ? run(model, "encode", Autoencoder.CODE, rows) : null;
+      float[] scores = run(model, "score", Autoencoder.INPUT, Autoencoder.SCORE, rows);
+      float[] code = codes ? run(model, "encode", Autoencoder.INPUT, Autoencoder.CODE, rows) : null;
       int width = code == null ? 0 : code.length / rows.rows();
       StringBuilder csv = new StringBuilder("row,score");
       for (int j = 0; j < width; j++) {
@@ -77,14 +83,42 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         csv.append('\n');
       }
-      if (out == null) {
-        PrintStream stdout = System.out;
-        stdout.print(csv);
-      } else {
-        Files.writeString(out, csv);
-      }
+      write(csv);
     }
     return AelabCommand.OK;
+  }
+
+  private void write(CharSequence csv) throws IOException {
+    if (out == null) {
+      PrintStream stdout = System.out;
+      stdout.print(csv);
+    } else {
+      Files.writeString(out, csv);
+    }
+  }
+
+  /** A hashing run's record names its hasher in spec.json. */
+  private boolean isHashingRun() throws IOException {
+    Path spec = runDir.resolve("spec.json");
+    return Files.isRegularFile(spec) && new com.fasterxml.jackson.databind.ObjectMapper().readTree(spec.toFile())
+        .has("hasher");
+  }
+
+  /** {@code row,code}: each row's bits from the run's semantic hasher, bit 0 first. */
+  private StringBuilder hashes(Dataset rows) {
+    try (SavedModelBundle model = SavedModels.load(runDir.resolve("model"))) {
+      float[] bits = run(model, SemanticHasher.HASH_SIGNATURE, SemanticHasher.INPUT, SemanticHasher.BITS, rows);
+      int width = bits.length / rows.rows();
+      StringBuilder csv = new StringBuilder("row,code\n");
+      for (int i = 0; i < rows.rows(); i++) {
+        csv.append(i).append(',');
+        for (int j = 0; j < width; j++) {
+          csv.append(bits[i * width + j] > 0.5f ? '1' : '0');
+        }
+        csv.append('\n');
+      }
+      return csv;
+    }
   }
 
   private Dataset ownTestRows() {
@@ -93,6 +127,9 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new IllegalArgumentException(runDir + ": no resolved.yaml to rebuild the test rows from; pass DATA");
     }
     ExperimentLoader.Loaded loaded = loader.load(resolved, List.of());
+    if (loaded.experiment().hasher() != null) {
+      return ExperimentRunner.prepareHashing(loaded.experiment(), loaded).config().queries();
+    }
     return ExperimentRunner.prepare(loaded.experiment(), loaded).config().test();
   }
 
@@ -119,7 +156,7 @@ public final class ScoreCommand implements Callable<Integer> {
     throw new IllegalArgumentException(file + ": unknown data format; expected .csv, .npz, .mat or an IDX file");
   }
 
-  private static float[] run(SavedModelBundle model, String signature, String output, Dataset rows) {
+  private static float[] run(SavedModelBundle model, String signature, String input, String output, Dataset rows) {
     int cols = rows.cols();
     float[] features = rows.features();
     float[] result = null;
@@ -128,7 +165,7 @@ public final class ScoreCommand implements Callable<Integer> {
       int count = Math.min(BATCH, rows.rows() - from);
       float[] batch = java.util.Arrays.copyOfRange(features, from * cols, (from + count) * cols);
       try (TFloat32 in = TFloat32.tensorOf(Shape.of(count, cols), DataBuffers.of(batch));
-          Result r = model.function(signature).call(Map.<String, Tensor>of(Autoencoder.INPUT, in))) {
+          Result r = model.function(signature).call(Map.<String, Tensor>of(input, in))) {
         TFloat32 t = (TFloat32) r.get(output).orElseThrow();
         if (result == null) {
           perRow = (int) (t.shape().size() / count);

@@ -47,12 +47,20 @@ class HashingQuickstartRunTest {
     assertThat(curves.get(curves.size() - 1)).startsWith("pca_itq,16,").endsWith(",1.000000");
     assertThat(Files.size(out.resolve("plots/precision_recall.png"))).isGreaterThan(1000);
     for (String file : List.of("spec.yaml", "resolved.yaml", "spec.json", "provenance.json", "run.log", "scaler.json",
-        "history.csv")) {
+        "history.csv", "model/saved_model.pb")) {
       assertThat(out.resolve(file)).as(file).exists();
     }
     assertThat(JSON.readTree(out.resolve("status.json").toFile()).get("status").asText()).isEqualTo("succeeded");
     assertThat(JSON.readTree(out.resolve("spec.json").toFile()).at("/hasher/settings/noise_std").asDouble())
         .isEqualTo(4.0);
+
+    // The saved hasher codes the queries again, outside the run: aelab score gives query_codes.csv's bits.
+    Path scored = tmp.resolve("scored.csv");
+    assertThat(AelabCommand.commandLine().execute("score", out.toString(), "--out", scored.toString())).isZero();
+    List<String> rescored = Files.readAllLines(scored);
+    assertThat(rescored.get(0)).isEqualTo("row,code");
+    assertThat(rescored.stream().skip(1).map(l -> l.split(",")[1]).toList())
+        .isEqualTo(queries.stream().skip(1).map(l -> l.split(",")[2]).toList());
 
     // resolved.yaml runs again (no data.split) and the seed fixes every number.
     Path again = tmp.resolve("again");

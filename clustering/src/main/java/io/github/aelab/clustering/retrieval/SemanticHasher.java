@@ -1,8 +1,12 @@
 package io.github.aelab.clustering.retrieval;
 
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.io.SavedModels;
 import io.github.aelab.models.HeadGraph;
+import java.nio.file.Path;
+import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.Signature;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -15,14 +19,35 @@ public final class SemanticHasher implements Hasher, AutoCloseable {
   /** A logistic unit's midpoint: the cut between bit 0 and bit 1. */
   static final float CUT = 0.5f;
 
+  /** Names in an exported SavedModel: the {@code hash} signature maps {@code x} to {@code bits} (0/1 floats). */
+  public static final String HASH_SIGNATURE = "hash";
+  public static final String INPUT = "x";
+  public static final String BITS = "bits";
+  /** The {@code encode} signature maps {@code x} to the logistic activations {@code code}. */
+  public static final String CODE = "code";
+
   private final HeadGraph graph;
   private final Operand<TFloat32> code;
+  private final Operand<TFloat32> hash;
   private final int bits;
 
-  SemanticHasher(HeadGraph graph, Operand<TFloat32> code, int bits) {
+  SemanticHasher(HeadGraph graph, Operand<TFloat32> code, Operand<TFloat32> hash, int bits) {
     this.graph = graph;
     this.code = code;
+    this.hash = hash;
     this.bits = bits;
+  }
+
+  /**
+   * Writes the trained encoder as a SavedModel into {@code dir} (which must not exist): signature
+   * {@code hash} (also the default) gives each row's bits as 0/1 floats, {@code encode} the
+   * activations they are thresholded from. Any TensorFlow runtime can then hash new rows.
+   */
+  public void export(Path dir) {
+    SavedModels.export(graph.session(), dir, List.of(
+        Signature.builder().key(HASH_SIGNATURE).input(INPUT, graph.input()).output(BITS, hash).build(),
+        Signature.builder().key("encode").input(INPUT, graph.input()).output(CODE, code).build(),
+        Signature.builder().key(Signature.DEFAULT_KEY).input(INPUT, graph.input()).output(BITS, hash).build()));
   }
 
   @Override

@@ -121,6 +121,9 @@ public record SemanticHashing(AutoencoderSpec autoencoder, double noiseStd, Auto
       Operand<TFloat32> noisyCode = tf.math.sigmoid(tf.math.add(preActivation, noise));
       Operand<TFloat32> loss = tf.math.mean(ae.reconstructionLoss(g.context(), ae.input(), noisyCode), tf.constant(0));
       Operand<TFloat32> code = tf.withName("semantic_hashing_code").math.sigmoid(preActivation);
+      // Built with the rest of the graph, so that an exported model hashes without Java code.
+      Operand<TFloat32> hash = tf.withName("semantic_hashing_bits").dtypes.cast(
+          tf.math.greater(code, tf.constant(SemanticHasher.CUT)), TFloat32.class);
 
       float[] rows = train.features();
       List<Stage> stages = new ArrayList<>();
@@ -138,7 +141,7 @@ public record SemanticHashing(AutoencoderSpec autoencoder, double noiseStd, Auto
       stages.add(g.stage(name(), fineTune, feeds, fit, listeners));
       g.open(runtime);
       g.train(stages);
-      return new SemanticHasher(g, code, bits);
+      return new SemanticHasher(g, code, hash, bits);
     } catch (RuntimeException e) {
       g.close();
       throw e;
