@@ -68,6 +68,10 @@ class ExperimentLoaderTest {
       assumeTrue(Files.isDirectory(Path.of("../../shared/data/mnist")) || System.getenv("AELAB_DATA") != null,
           "MNIST is not available here");
     }
+    if (Files.readString(file).contains("fashion-mnist/")) {
+      assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")) || System.getenv("FASHION_MNIST") != null,
+          "Fashion-MNIST is not installed here (apt install dataset-fashion-mnist)");
+    }
     if (Files.readString(file).contains("\nsweep:")) {
       assertThat(Sweep.trials(loader, file, List.of())).isNotEmpty()
           .allSatisfy(t -> assertThat(t.loaded().data().rows()).isPositive());

@@ -39,6 +39,10 @@ class ShippedExamplesRunTest {
           "MNIST is not available here");
       args.addAll(List.of("--set", "data.source.limit=1000"));
     }
+    if (text.contains("fashion-mnist/")) {
+      assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")) || System.getenv("FASHION_MNIST") != null,
+          "Fashion-MNIST is not installed here (apt install dataset-fashion-mnist)");
+    }
     if (text.contains("pretraining:")) {
       args.addAll(List.of("--set", "training.pretraining.epochs=1"));
     }
