@@ -248,8 +248,9 @@ public final class HashingBenchmark implements Callable<Integer> {
 
   private void writeJson(Path file, List<Result> results, QueryDatabaseSplit split, double seconds) throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("protocol", Map.of("dataset", "mnist (train + test, 70,000 images)", "queries", split.queries().rows(), "validation", validationQueries > 0,
-        "database", split.database().rows(), "relevance", "same label", "precision_at", PRECISION_AT));
+    root.put("protocol", Map.of("dataset", "mnist (train + test, 70,000 images)", "queries", split.queries().rows(),
+        "validation", validationQueries > 0, "database", split.database().rows(), "relevance", "same label",
+        "precision_at", PRECISION_AT));
     root.put("seed", seed);
     Map<String, Object> sh = new LinkedHashMap<>();
     sh.put("hidden", hidden);

@@ -108,6 +108,12 @@ final class ClusteringChecks {
       problems.add(ExperimentLoader.locate(tree, "data", "test_source"), "data.test_source", "the test source is "
           + "measured against its labels, but '" + test.name() + "' has none.", null);
     }
+    if (clusterer instanceof io.github.aelab.clustering.subspace.SubspaceClustering
+        && data.rows() > io.github.aelab.clustering.subspace.SubspaceClustering.MAX_ROWS) {
+      problems.add(ExperimentLoader.locate(tree, "data", "source"), "data.source", "deep_subspace keeps an n x n "
+          + "self-expression matrix and takes at most " + io.github.aelab.clustering.subspace.SubspaceClustering.MAX_ROWS
+          + " rows; '" + data.name() + "' has " + data.rows() + " (use the source's limit).", null);
+    }
     if (clusterer != null && data.rows() < clusterer.clusters()) {
       problems.add(valueAt(tree, "clusterer", "clusters"), "clusterer.clusters", clusterer.clusters()
           + " clusters are more than the " + data.rows() + " rows of '" + data.name() + "'.", null);

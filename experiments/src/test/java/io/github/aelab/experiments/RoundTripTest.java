@@ -127,7 +127,7 @@ class RoundTripTest {
   }
 
   static DetectorSpec randomDetector(SplittableRandom r) {
-    return switch (r.nextInt(6)) {
+    return switch (r.nextInt(7)) {
       case 0 -> r.nextBoolean() ? new ReconstructionSpec(ReconstructionDetector.Score.RECONSTRUCTION_ERROR, null)
           : new ReconstructionSpec(ReconstructionDetector.Score.NEGATIVE_ELBO, r.nextBoolean() ? null : 1 + r.nextInt(50));
       case 1 -> new CodeDensitySpec(pick(r, new String[] {"centroid", "parzen", "gmm"}));
@@ -149,6 +149,10 @@ class RoundTripTest {
     int restarts = 1 + r.nextInt(30);
     OptimizerSpec optimizer = randomOptimizer(r);
     int batch = 1 + r.nextInt(512);
+    if (r.nextInt(3) == 0) {
+      return new io.github.aelab.experiments.clusterer.SubspaceSpec(clusters, 0.01 + r.nextDouble(),
+          0.01 + r.nextDouble(), 1 + r.nextInt(500), optimizer, restarts);
+    }
     return r.nextBoolean()
         ? new DecSpec(clusters, alpha, perRefresh, refreshes, tolerance, restarts, optimizer, batch)
         : new IdecSpec(clusters, alpha, perRefresh, refreshes, tolerance, restarts, optimizer, batch,
@@ -182,7 +186,9 @@ class RoundTripTest {
   }
 
   static DataSourceSpec randomSource(SplittableRandom r) {
-    return switch (r.nextInt(6)) {
+    return switch (r.nextInt(7)) {
+      case 6 -> new io.github.aelab.experiments.data.UnionOfSubspacesSource(2 + r.nextInt(30), 1 + r.nextInt(2),
+          1 + r.nextInt(5), 1 + r.nextInt(100), r.nextDouble());
       case 5 -> new io.github.aelab.experiments.data.ConcatSource(List.of(
           new IdxSource(Path.of("train-images.gz"), Path.of("train-labels.gz"), 0),
           new GaussianBlobsSource(1 + r.nextInt(50), 0, 1 + r.nextInt(5), 1 + r.nextInt(3), 1.0)), r.nextInt(100));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.aelab.clustering.FittedClusterer;
 import io.github.aelab.clustering.baseline.KMeansClusterer;
+import io.github.aelab.core.data.SyntheticData;
 import io.github.aelab.clustering.metric.HungarianAccuracy;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.graph.Activation;
@@ -34,7 +35,7 @@ class SubspaceClusteringTest {
    */
   @Test
   void recoversThreePlanesThroughTheOriginThatKMeansCannot() {
-    Dataset all = UnionOfSubspaces.sample(20, 2, 3, 80, 0.01, 7);
+    Dataset all = SyntheticData.unionOfSubspaces(20, 2, 3, 80, 0.01, 7);
     Dataset train = all.head(180);
     Dataset heldOut = all.subset(IntStream.range(180, 240).toArray(), "-held-out");
 

@@ -149,4 +149,81 @@ public final class SyntheticData {
       throw new IllegalArgumentException(what + " must be >= " + minimum + ", found " + value);
     }
   }
+
+  /**
+   * Points on a union of {@code subspaces} random linear subspaces of dimension {@code dim}
+   * through the origin of {@code ambient} dimensions, {@code perSubspace} each: every subspace has
+   * an orthonormal basis from Gram-Schmidt on Gaussian vectors; a point is {@code sqrt(ambient /
+   * dim) · U a} with {@code a ~ N(0, I)} (so each feature has variance about 1) plus Gaussian noise
+   * of std {@code noise}. The groups share their mean (the origin), which is what defeats k-means
+   * and what subspace clustering is for. Labelled by subspace, rows shuffled.
+   */
+  public static Dataset unionOfSubspaces(int ambient, int dim, int subspaces, int perSubspace, double noise,
+      long seed) {
+    requireAtLeast("ambient", ambient, 1);
+    requireAtLeast("dim", dim, 1);
+    if (dim > ambient) {
+      throw new IllegalArgumentException("a subspace of dimension " + dim + " does not fit in " + ambient);
+    }
+    requireAtLeast("subspaces", subspaces, 1);
+    requireAtLeast("perSubspace", perSubspace, 1);
+    if (!(noise >= 0) || Double.isInfinite(noise)) {
+      throw new IllegalArgumentException("noise std must be a finite number >= 0, found " + noise);
+    }
+    Random rng = new Random(seed);
+    double[][][] bases = new double[subspaces][][];
+    for (int s = 0; s < subspaces; s++) {
+      bases[s] = orthonormalBasis(ambient, dim, rng);
+    }
+    int rows = subspaces * perSubspace;
+    int[] order = Permutations.random(rows, rng);
+    float[] features = new float[rows * ambient];
+    int[] labels = new int[rows];
+    double scale = Math.sqrt(ambient / (double) dim);
+    for (int i = 0; i < rows; i++) {
+      int row = order[i];
+      int s = i / perSubspace;
+      labels[row] = s;
+      double[] a = new double[dim];
+      for (int k = 0; k < dim; k++) {
+        a[k] = rng.nextGaussian();
+      }
+      for (int j = 0; j < ambient; j++) {
+        double value = 0;
+        for (int k = 0; k < dim; k++) {
+          value += bases[s][k][j] * a[k];
+        }
+        features[row * ambient + j] = (float) (scale * value + noise * rng.nextGaussian());
+      }
+    }
+    return new Dataset("subspaces", features, rows, ambient, labels);
+  }
+
+  /** {@code dim} orthonormal vectors of length {@code ambient}. */
+  private static double[][] orthonormalBasis(int ambient, int dim, Random rng) {
+    double[][] basis = new double[dim][ambient];
+    for (int k = 0; k < dim; k++) {
+      for (int j = 0; j < ambient; j++) {
+        basis[k][j] = rng.nextGaussian();
+      }
+      for (int p = 0; p < k; p++) {
+        double dot = 0;
+        for (int j = 0; j < ambient; j++) {
+          dot += basis[k][j] * basis[p][j];
+        }
+        for (int j = 0; j < ambient; j++) {
+          basis[k][j] -= dot * basis[p][j];
+        }
+      }
+      double norm = 0;
+      for (int j = 0; j < ambient; j++) {
+        norm += basis[k][j] * basis[k][j];
+      }
+      norm = Math.sqrt(norm);
+      for (int j = 0; j < ambient; j++) {
+        basis[k][j] /= norm;
+      }
+    }
+    return basis;
+  }
 }

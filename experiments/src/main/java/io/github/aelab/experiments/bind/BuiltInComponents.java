@@ -68,6 +68,7 @@ public final class BuiltInComponents {
         ComponentType.of(DATA_SOURCE, "mat", MatSource.class),
         ComponentType.of(DATA_SOURCE, "npz", NpzSource.class),
         ComponentType.of(DATA_SOURCE, "concat", io.github.aelab.experiments.data.ConcatSource.class),
+        ComponentType.of(DATA_SOURCE, "union_of_subspaces", io.github.aelab.experiments.data.UnionOfSubspacesSource.class),
         ComponentType.of(REGULARIZER, "masking_noise", MaskingNoise.class),
         ComponentType.of(REGULARIZER, "gaussian_noise", GaussianNoise.class),
         ComponentType.of(REGULARIZER, "salt_and_pepper_noise", SaltAndPepperNoise.class),
@@ -87,6 +88,7 @@ public final class BuiltInComponents {
         ComponentType.of(CLUSTERER, "idec", IdecSpec.class),
         ComponentType.of(CLUSTERER, "gmvae", GmvaeSpec.class),
         ComponentType.of(CLUSTERER, "aae", AaeClusteringSpec.class),
+        ComponentType.of(CLUSTERER, "deep_subspace", io.github.aelab.experiments.clusterer.SubspaceSpec.class),
         ComponentType.of(HASHER, "semantic_hashing", io.github.aelab.experiments.hasher.SemanticHashingSpec.class));
   }
 
