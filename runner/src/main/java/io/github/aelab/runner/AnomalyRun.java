@@ -73,8 +73,7 @@ public final class AnomalyRun {
 
   /** Runs and records; on failure the record says why and the exception propagates. */
   public static Map<String, Object> execute(Config config, RunDirectory run) {
-    long start = System.nanoTime();
-    try (RunLog log = RunLog.attach(run.resolve("run.log"))) {
+    return run.record(() -> {
       run.writeJson("provenance.json", Provenance.describe(config.seed(), config.runtime(), config.dataFiles()));
       ProtocolSplit split = config.protocol().split(config.data(), config.testData(), config.seed());
       LOG.info("{}: {}", config.name(), split.description());
@@ -101,13 +100,8 @@ public final class AnomalyRun {
       }
       run.writeText("test_scores.csv", scoresCsv(all, split.testIsAnomaly()));
       writePlots(run, all, split.testIsAnomaly());
-      run.writeJson("metrics.json", metrics);
-      run.succeeded((System.nanoTime() - start) / 1e9);
       return metrics;
-    } catch (RuntimeException | Error e) {
-      run.failed(e);
-      throw e;
-    }
+    });
   }
 
   private static Scored fitAndScore(Detector detector, ProtocolSplit split, Optional<Threshold> threshold, long seed,

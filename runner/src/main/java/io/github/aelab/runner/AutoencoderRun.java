@@ -85,21 +85,15 @@ public final class AutoencoderRun {
    *     starting over
    */
   public static Map<String, Object> execute(Config config, RunDirectory run, boolean resume) {
-    long start = System.nanoTime();
-    try (RunLog log = RunLog.attach(run.resolve("run.log"))) {
+    return run.record(() -> {
       if (!resume) {
         run.writeJson("spec.json", resolvedSpec(config));
       }
       run.writeJson("provenance.json", Provenance.describe(config.seed(), config.runtime(), config.dataFiles()));
       LOG.info("{}", plan(config));
       Map<String, Object> metrics = train(config, run, resume);
-      run.writeJson("metrics.json", metrics);
-      run.succeeded((System.nanoTime() - start) / 1e9);
       return metrics;
-    } catch (RuntimeException | Error e) {
-      run.failed(e);
-      throw e;
-    }
+    });
   }
 
   /** The start banner: the plan in words. */

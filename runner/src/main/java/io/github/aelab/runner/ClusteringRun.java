@@ -80,8 +80,7 @@ public final class ClusteringRun {
 
   /** Runs and records; on failure the record says why and the exception propagates. */
   public static Map<String, Object> execute(Config config, RunDirectory run) {
-    long start = System.nanoTime();
-    try (RunLog log = RunLog.attach(run.resolve("run.log"))) {
+    return run.record(() -> {
       run.writeJson("provenance.json", Provenance.describe(config.seed(), config.runtime(), config.dataFiles()));
       run.writeJson("spec.json", resolvedSpec(config));
       LOG.info("{}: {} clusters {} rows of {} features{}", config.name(), config.clusterer().name(),
@@ -110,13 +109,8 @@ public final class ClusteringRun {
         run.writeText("test_assignments.csv", assignmentsCsv(all, config.testData().labels(), true));
       }
       writePlot(run, config.data(), all.get(0));
-      run.writeJson("metrics.json", metrics);
-      run.succeeded((System.nanoTime() - start) / 1e9);
       return metrics;
-    } catch (RuntimeException | Error e) {
-      run.failed(e);
-      throw e;
-    }
+    });
   }
 
   /** The clusterer, and ae_kmeans from the same fit. */

@@ -46,46 +46,37 @@ public final class ExperimentRunner {
     run.writeText("spec.yaml", loaded.text());
     run.writeText("resolved.yaml", writer.toRunnableYaml(e));
     if (e.detector() != null) {
-      AnomalyRun.Config config;
-      try {
-        config = prepareAnomaly(e, loaded);
-      } catch (RuntimeException ex) {
-        run.failed(ex); // the record says why even when the run never started
-        throw ex;
-      }
-      return AnomalyRun.execute(config, run);
+      return AnomalyRun.execute(preparing(run, () -> prepareAnomaly(e, loaded)), run);
     }
     if (e.clusterer() != null) {
-      ClusteringRun.Config config;
-      try {
-        PreparedClustering prepared = prepareClustering(e, loaded);
-        config = prepared.config();
-        if (prepared.scaler() != null) {
-          run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
-        }
-      } catch (RuntimeException ex) {
-        run.failed(ex);
-        throw ex;
-      }
-      return ClusteringRun.execute(config, run);
+      PreparedClustering prepared = preparing(run, () -> prepareClustering(e, loaded));
+      writeScaler(run, prepared.scaler());
+      return ClusteringRun.execute(prepared.config(), run);
     }
     if (e.hasher() != null) {
-      HashingRun.Config config;
-      try {
-        PreparedHashing prepared = prepareHashing(e, loaded);
-        config = prepared.config();
-        if (prepared.scaler() != null) {
-          run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
-        }
-      } catch (RuntimeException ex) {
-        run.failed(ex);
-        throw ex;
-      }
-      return HashingRun.execute(config, run);
+      PreparedHashing prepared = preparing(run, () -> prepareHashing(e, loaded));
+      writeScaler(run, prepared.scaler());
+      return HashingRun.execute(prepared.config(), run);
     }
-    Prepared prepared = prepare(e, loaded);
+    Prepared prepared = preparing(run, () -> prepare(e, loaded));
     run.writeJson("scaler.json", ScalerFile.describe(prepared.scaler()));
     return AutoencoderRun.execute(prepared.config(), run);
+  }
+
+  /** Prepares a run's configuration; a failure is recorded in the run even though the run never started. */
+  private static <T> T preparing(RunDirectory run, java.util.function.Supplier<T> prepare) {
+    try {
+      return prepare.get();
+    } catch (RuntimeException ex) {
+      run.failed(ex);
+      throw ex;
+    }
+  }
+
+  private static void writeScaler(RunDirectory run, Scaler scaler) {
+    if (scaler != null) {
+      run.writeJson("scaler.json", ScalerFile.describe(scaler));
+    }
   }
 
   /**

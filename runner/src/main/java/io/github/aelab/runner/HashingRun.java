@@ -80,8 +80,7 @@ public final class HashingRun {
 
   /** Runs and records; on failure the record says why and the exception propagates. */
   public static Map<String, Object> execute(Config config, RunDirectory run) {
-    long start = System.nanoTime();
-    try (RunLog log = RunLog.attach(run.resolve("run.log"))) {
+    return run.record(() -> {
       run.writeJson("provenance.json", Provenance.describe(config.seed(), config.runtime(), config.dataFiles()));
       run.writeJson("spec.json", resolvedSpec(config));
       LOG.info("{}: {} codes {} database rows in {} bits, queried by {} rows", config.name(), config.hasher().name(),
@@ -110,13 +109,8 @@ public final class HashingRun {
       all.forEach(m -> curves.put(m.name(), curve(m.curve())));
       RunPlots.precisionRecallCurves("precision-recall by Hamming radius (queries vs database)", curves,
           run.resolve("plots").resolve("precision_recall.png"));
-      run.writeJson("metrics.json", metrics);
-      run.succeeded((System.nanoTime() - start) / 1e9);
       return metrics;
-    } catch (RuntimeException | Error e) {
-      run.failed(e);
-      throw e;
-    }
+    });
   }
 
   /** Fits and measures one method; a semantic hasher is also exported to {@code modelDir} unless that is null. */

@@ -108,4 +108,22 @@ public final class RunDirectory {
     status.put("stack_trace", trace.toString());
     writeJson("status.json", status);
   }
+
+  /**
+   * Runs {@code measure} with the log attached ({@code run.log}), then writes the metrics it
+   * returns ({@code metrics.json}) and the status; on failure the status says why, what was
+   * already written stays, and the exception propagates. The frame every kind of run shares.
+   */
+  public Map<String, Object> record(java.util.function.Supplier<Map<String, Object>> measure) {
+    long start = System.nanoTime();
+    try (RunLog log = RunLog.attach(resolve("run.log"))) {
+      Map<String, Object> metrics = measure.get();
+      writeJson("metrics.json", metrics);
+      succeeded((System.nanoTime() - start) / 1e9);
+      return metrics;
+    } catch (RuntimeException | Error e) {
+      failed(e);
+      throw e;
+    }
+  }
 }
