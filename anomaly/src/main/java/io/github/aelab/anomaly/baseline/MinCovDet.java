@@ -1,8 +1,10 @@
 package io.github.aelab.anomaly.baseline;
 
 import io.github.aelab.core.stats.Gaussian;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -14,8 +16,8 @@ import java.util.stream.IntStream;
  * <p>The search follows scikit-learn's {@code MinCovDet} for small data: {@value #TRIALS} random
  * {@code h}-subsets each improved by two C-steps (a C-step refits on the {@code h} rows nearest in
  * Mahalanobis distance, which never increases the determinant), the {@value #KEPT} best iterated
- * to convergence, and the lowest determinant kept. FAST-MCD's nested subsampling for very large
- * {@code n} is not implemented, so each C-step costs {@code O(n d^2)}.
+ * to convergence, and the lowest determinant kept. Above {@value #NESTED_ABOVE} rows it nests the
+ * search in subsets, as FAST-MCD and scikit-learn do ({@link #nested}).
  *
  * <p>The raw estimate is then made consistent at the normal model (its covariance scaled so the
  * median squared distance equals the chi-squared median) and reweighted: the final estimate is
@@ -27,6 +29,11 @@ final class MinCovDet {
   static final int TRIALS = 30;
   static final int KEPT = 10;
   static final int MAX_C_STEPS = 30;
+  /** Above this many rows the search is nested (Rousseeuw and Van Driessen's n > 600; scikit-learn's 500). */
+  static final int NESTED_ABOVE = 500;
+  static final int SUBSET_ROWS = 300;
+  static final int MAX_SUBSETS = 5;
+  static final int MERGED_ROWS = 1500;
 
   private MinCovDet() {
   }
@@ -44,31 +51,95 @@ final class MinCovDet {
           + d + " columns, at most all " + n + " rows), found " + support);
     }
     SplittableRandom rng = new SplittableRandom(seed);
-    Candidate[] candidates = new Candidate[TRIALS];
-    for (int t = 0; t < TRIALS; t++) {
-      Candidate candidate = Candidate.of(x, randomSubset(n, support, rng), regCovar);
+    Candidate best = n > NESTED_ABOVE
+        ? nested(x, support, regCovar, rng)
+        : converged(best(randomStarts(x, support, TRIALS, regCovar, rng), KEPT), x, support, regCovar, false).get(0);
+    return reweight(x, best.gaussian(), regCovar);
+  }
+
+  /**
+   * FAST-MCD's nested search for large {@code n}, as scikit-learn runs it: random starts in up to
+   * {@value #MAX_SUBSETS} disjoint subsets of about {@value #SUBSET_ROWS} rows (with the support
+   * scaled to the subset), their {@value #KEPT} best each pooled and iterated on a random merged
+   * set of up to {@value #MERGED_ROWS} rows, and the {@value #KEPT} best of those iterated on all
+   * rows. Every C-step on all rows costs {@code O(n d^2)}; the nesting keeps their number to a few
+   * dozen instead of hundreds.
+   */
+  private static Candidate nested(double[][] x, int support, double regCovar, SplittableRandom rng) {
+    int n = x.length;
+    int subsets = Math.min(n / SUBSET_ROWS, MAX_SUBSETS);
+    int perSubset = subsets == MAX_SUBSETS ? SUBSET_ROWS : n / subsets;
+    int subsetSupport = scaledSupport(perSubset, support, n, x[0].length);
+    int trials = Math.max(KEPT, TRIALS / subsets);
+    int[] shuffled = randomSubset(n, n, rng);
+    List<Candidate> pooled = new ArrayList<>();
+    for (int s = 0; s < subsets; s++) {
+      double[][] rows = rows(x, Arrays.copyOfRange(shuffled, s * perSubset, (s + 1) * perSubset));
+      pooled.addAll(best(randomStarts(rows, subsetSupport, trials, regCovar, rng), KEPT));
+    }
+    int mergedRows = Math.min(MERGED_ROWS, n);
+    double[][] merged = rows(x, randomSubset(n, mergedRows, rng));
+    List<Candidate> onMerged = converged(pooled, merged, scaledSupport(mergedRows, support, n, x[0].length), regCovar,
+        true);
+    if (mergedRows == n) {
+      // The merged set is every row (in another order): its best is the answer.
+      return onMerged.get(0);
+    }
+    return converged(onMerged.subList(0, Math.min(KEPT, onMerged.size())), x, support, regCovar, true).get(0);
+  }
+
+  /** The support of a subset of {@code rows}, in proportion to {@code support} of {@code n}, and above {@code d}. */
+  private static int scaledSupport(int rows, int support, int n, int d) {
+    return Math.min(rows, Math.max(d + 1, (int) Math.ceil(rows * (double) support / n)));
+  }
+
+  /** {@code trials} random {@code support}-subsets of {@code x}, each improved by two C-steps. */
+  private static List<Candidate> randomStarts(double[][] x, int support, int trials, double regCovar,
+      SplittableRandom rng) {
+    List<Candidate> candidates = new ArrayList<>(trials);
+    for (int t = 0; t < trials; t++) {
+      Candidate candidate = Candidate.of(x, randomSubset(x.length, support, rng), regCovar);
       for (int step = 0; step < 2; step++) {
         candidate = candidate.cStep(x, support, regCovar);
       }
-      candidates[t] = candidate;
+      candidates.add(candidate);
     }
-    Arrays.sort(candidates, Comparator.comparingDouble(Candidate::logDeterminant));
-    Candidate best = null;
-    for (int t = 0; t < KEPT && t < TRIALS; t++) {
-      Candidate candidate = candidates[t];
-      for (int step = 0; step < MAX_C_STEPS; step++) {
+    return candidates;
+  }
+
+  /** The {@code count} candidates of lowest determinant, lowest first. */
+  private static List<Candidate> best(List<Candidate> candidates, int count) {
+    return candidates.stream().sorted(Comparator.comparingDouble(Candidate::logDeterminant)).limit(count).toList();
+  }
+
+  /**
+   * Each candidate C-stepped on {@code x} until its determinant stops falling (at most {@value
+   * #MAX_C_STEPS} steps); lowest determinant first. A candidate from other rows ({@code
+   * carriedOver}) first takes one step unconditionally, which makes it a subset of {@code x}'s rows.
+   */
+  private static List<Candidate> converged(List<Candidate> starts, double[][] x, int support, double regCovar,
+      boolean carriedOver) {
+    List<Candidate> out = new ArrayList<>(starts.size());
+    for (Candidate start : starts) {
+      Candidate candidate = carriedOver ? start.cStep(x, support, regCovar) : start;
+      for (int step = carriedOver ? 1 : 0; step < MAX_C_STEPS; step++) {
         Candidate next = candidate.cStep(x, support, regCovar);
-        boolean improved = next.logDeterminant() < candidate.logDeterminant();
-        candidate = improved ? next : candidate;
-        if (!improved) {
+        if (!(next.logDeterminant() < candidate.logDeterminant())) {
           break;
         }
+        candidate = next;
       }
-      if (best == null || candidate.logDeterminant() < best.logDeterminant()) {
-        best = candidate;
-      }
+      out.add(candidate);
     }
-    return reweight(x, best.gaussian(), regCovar);
+    return best(out, out.size());
+  }
+
+  private static double[][] rows(double[][] x, int[] indices) {
+    double[][] out = new double[indices.length][];
+    for (int i = 0; i < indices.length; i++) {
+      out[i] = x[indices[i]];
+    }
+    return out;
   }
 
   private static Gaussian reweight(double[][] x, Gaussian raw, double regCovar) {
