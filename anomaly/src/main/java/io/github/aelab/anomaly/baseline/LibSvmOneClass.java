@@ -72,22 +72,74 @@ final class LibSvmOneClass {
       throw new IllegalArgumentException("libsvm rejected the one-class SVM parameters (nu = " + nu + ", gamma = "
           + gamma + "): " + problemWithParameters);
     }
-    svm_model model = svm.svm_train(problem, parameter);
-    return row -> {
-      double[] decision = new double[1];
-      svm.svm_predict_values(model, nodes(row), decision);
-      return -decision[0];
-    };
+    return RbfDecision.of(svm.svm_train(problem, parameter), x[0].length, gamma);
   }
 
-  /** A dense row in libsvm's sparse format (1-based indices). */
-  private static svm_node[] nodes(double[] row) {
-    svm_node[] nodes = new svm_node[row.length];
+  /**
+   * A row in libsvm's sparse format (1-based indices), its zeros left out: libsvm's kernels sum
+   * over the entries present, so the values are the same and a mostly blank image (MNIST's are
+   * about 80 % zeros) costs a fifth of the work.
+   */
+  static svm_node[] nodes(double[] row) {
+    int present = 0;
+    for (double v : row) {
+      present += v != 0 ? 1 : 0;
+    }
+    svm_node[] nodes = new svm_node[present];
+    int k = 0;
     for (int c = 0; c < row.length; c++) {
-      nodes[c] = new svm_node();
-      nodes[c].index = c + 1;
-      nodes[c].value = row[c];
+      if (row[c] != 0) {
+        nodes[k] = new svm_node();
+        nodes[k].index = c + 1;
+        nodes[k].value = row[c];
+        k++;
+      }
     }
     return nodes;
+  }
+
+  /**
+   * The negated decision function {@code -(sum_i coef_i exp(-gamma |x - sv_i|^2) - rho)} over
+   * dense support vectors with their squared norms precomputed: the same value libsvm's
+   * {@code svm_predict_values} computes (up to the order of the sums), without building nodes
+   * per row; scoring MNIST's 10,000 test images against a few hundred support vectors goes from
+   * minutes to seconds.
+   */
+  record RbfDecision(double[][] supportVectors, double[] squaredNorms, double[] coefficients, double rho,
+      double gamma) implements RowScorer {
+
+    static RbfDecision of(svm_model model, int cols, double gamma) {
+      int count = model.l;
+      double[][] dense = new double[count][cols];
+      double[] norms = new double[count];
+      double[] coefficients = new double[count];
+      for (int i = 0; i < count; i++) {
+        for (svm_node node : model.SV[i]) {
+          dense[i][node.index - 1] = node.value;
+        }
+        norms[i] = dot(dense[i], dense[i]);
+        coefficients[i] = model.sv_coef[0][i];
+      }
+      return new RbfDecision(dense, norms, coefficients, model.rho[0], gamma);
+    }
+
+    @Override
+    public double score(double[] row) {
+      double rowNorm = dot(row, row);
+      double sum = 0;
+      for (int i = 0; i < supportVectors.length; i++) {
+        double squaredDistance = Math.max(0, rowNorm + squaredNorms[i] - 2 * dot(row, supportVectors[i]));
+        sum += coefficients[i] * Math.exp(-gamma * squaredDistance);
+      }
+      return -(sum - rho);
+    }
+
+    private static double dot(double[] a, double[] b) {
+      double sum = 0;
+      for (int c = 0; c < a.length; c++) {
+        sum += a[c] * b[c];
+      }
+      return sum;
+    }
   }
 }

@@ -40,6 +40,34 @@ class OneClassSvmDetectorTest {
     }
   }
 
+  /** The dense decision function scores as libsvm's own svm_predict_values does. */
+  @Test
+  void theDenseDecisionFunctionIsLibsvms() {
+    double[][] x = TrainingRows.of(PlantedOutliers.split(3).train(), 2, "ocsvm");
+    double gamma = LibSvmOneClass.scaleGamma(x);
+    libsvm.svm_problem problem = new libsvm.svm_problem();
+    problem.l = x.length;
+    problem.y = new double[x.length];
+    problem.x = new libsvm.svm_node[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      problem.x[i] = LibSvmOneClass.nodes(x[i]);
+    }
+    libsvm.svm_parameter parameter = new libsvm.svm_parameter();
+    parameter.svm_type = libsvm.svm_parameter.ONE_CLASS;
+    parameter.kernel_type = libsvm.svm_parameter.RBF;
+    parameter.gamma = gamma;
+    parameter.nu = 0.5;
+    parameter.eps = 1e-3;
+    parameter.cache_size = 100;
+    libsvm.svm_model model = libsvm.svm.svm_train(problem, parameter);
+    RowScorer dense = LibSvmOneClass.RbfDecision.of(model, x[0].length, gamma);
+    for (double[] row : new double[][] {x[0], x[7], {0, 0}, {5, -3}}) {
+      double[] decision = new double[1];
+      libsvm.svm.svm_predict_values(model, LibSvmOneClass.nodes(row), decision);
+      assertThat(dense.score(row)).isCloseTo(-decision[0], within(1e-12));
+    }
+  }
+
   @Test
   void scaleGammaIsOneOverColumnsTimesVariance() {
     // All entries 0, 2, 4, 6: mean 3, variance 5; two columns.
