@@ -68,7 +68,7 @@ class ExperimentLoaderTest {
       assumeTrue(Files.isDirectory(Path.of("../../shared/data/mnist")) || System.getenv("AELAB_DATA") != null,
           "MNIST is not available here");
     }
-    if (Files.readString(file).contains("fashion-mnist/")) {
+    if (Files.readString(file).contains("env:FASHION_MNIST")) {
       assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")) || System.getenv("FASHION_MNIST") != null,
           "Fashion-MNIST is not installed here (apt install dataset-fashion-mnist)");
     }

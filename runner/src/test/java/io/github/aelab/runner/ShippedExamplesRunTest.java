@@ -39,7 +39,7 @@ class ShippedExamplesRunTest {
           "MNIST is not available here");
       args.addAll(List.of("--set", "data.source.limit=1000"));
     }
-    if (text.contains("fashion-mnist/")) {
+    if (text.contains("env:FASHION_MNIST")) {
       assumeTrue(Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist")) || System.getenv("FASHION_MNIST") != null,
           "Fashion-MNIST is not installed here (apt install dataset-fashion-mnist)");
     }
