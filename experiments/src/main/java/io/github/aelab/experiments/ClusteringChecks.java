@@ -94,11 +94,13 @@ final class ClusteringChecks {
         problems.add(ExperimentLoader.locate(tree, "clusterer"), "clusterer", ex.getMessage(), null);
       }
     }
-    int aeKmeans = e.evaluation().clusteringBaselines().indexOf(ClusteringBaselines.AE_KMEANS);
-    if (clusterer != null && aeKmeans >= 0 && !(clusterer instanceof Dec)) {
-      problems.add(itemAt(tree, aeKmeans, "evaluation", "clustering_baselines"),
-          "evaluation.clustering_baselines[" + aeKmeans + "]", "ae_kmeans is the k-means on the pretrained codes "
-              + "inside a dec or idec fit; clusterer '" + clusterer.name() + "' has none.", null);
+    List<String> names = e.evaluation().clusteringBaselines();
+    for (int i = 0; i < names.size(); i++) {
+      if (clusterer != null && ClusteringBaselines.onPretrainedCodes(names.get(i)) && !(clusterer instanceof Dec)) {
+        problems.add(itemAt(tree, i, "evaluation", "clustering_baselines"), "evaluation.clustering_baselines[" + i
+            + "]", names.get(i) + " is fitted on the pretrained codes inside a dec or idec fit; clusterer '"
+            + clusterer.name() + "' has none.", null);
+      }
     }
     if (!data.hasLabels()) {
       problems.add(ExperimentLoader.locate(tree, "data", "source"), "data.source", "a clusterer run measures "

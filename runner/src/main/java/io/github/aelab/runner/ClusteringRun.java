@@ -35,26 +35,37 @@ import org.slf4j.LoggerFactory;
  * of clusters to labels), {@code train.nmi}, {@code train.ari}, {@code train.seconds}, with a
  * test source {@code test.accuracy}, {@code test.nmi}, {@code test.ari}, {@code test.seconds};
  * DEC and IDEC add {@code train.refreshes}. Each baseline's are the same prefixed with its name
- * ({@code kmeans.train.accuracy}); {@code ae_kmeans} (k-means on the pretrained codes, from the
- * clusterer's own fit) has training metrics only, as its centres do not leave the fit.
+ * ({@code kmeans.train.accuracy}); {@code ae_kmeans} and {@code ae_gmm} (k-means and a Gaussian
+ * mixture on the pretrained codes, from the clusterer's own fit) have training metrics only, as
+ * the codes of new rows do not leave the fit.
  */
 public final class ClusteringRun {
   private static final Logger LOG = LoggerFactory.getLogger(ClusteringRun.class);
   /** The name of k-means on the pretrained codes, the DEC papers' "AE + k-means". */
   static final String AE_KMEANS = "ae_kmeans";
+  /** The name of a full-covariance Gaussian mixture on the pretrained codes. */
+  static final String AE_GMM = "ae_gmm";
 
   /**
    * Everything one clusterer run needs: the (scaled) rows to cluster, a test source or null, the
-   * clusterer, the baselines fitted on the same rows, and whether to report {@code ae_kmeans}.
+   * clusterer, the baselines fitted on the same rows, and those measured on the clusterer's
+   * pretrained codes ({@code ae_kmeans}, {@code ae_gmm}).
    */
   public record Config(String name, long seed, RuntimeSettings runtime, Dataset data, Dataset testData,
-      Clusterer clusterer, List<Clusterer> baselines, boolean aeKmeans, Map<String, Path> dataFiles) {
+      Clusterer clusterer, List<Clusterer> baselines, List<String> onPretrainedCodes, Map<String, Path> dataFiles) {
     public Config {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(runtime, "runtime");
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(clusterer, "clusterer");
       baselines = List.copyOf(baselines);
+      onPretrainedCodes = List.copyOf(onPretrainedCodes);
+      for (String onCodes : onPretrainedCodes) {
+        if (!onCodes.equals(AE_KMEANS) && !onCodes.equals(AE_GMM)) {
+          throw new IllegalArgumentException("unknown baseline on the pretrained codes '" + onCodes + "'; known: "
+              + AE_KMEANS + ", " + AE_GMM);
+        }
+      }
       dataFiles = dataFiles == null ? Map.of() : Map.copyOf(dataFiles);
       if (!data.hasLabels() || testData != null && !testData.hasLabels()) {
         throw new IllegalArgumentException("a clusterer run is measured against labels; '"
@@ -62,9 +73,7 @@ public final class ClusteringRun {
       }
       // Names key the metrics and the assignment columns, so two methods may not share one.
       Set<String> names = new HashSet<>(List.of(clusterer.name()));
-      if (aeKmeans) {
-        names.add(AE_KMEANS);
-      }
+      names.addAll(onPretrainedCodes);
       for (Clusterer b : baselines) {
         if (!names.add(b.name())) {
           throw new IllegalArgumentException("two clusterers of the run are named '" + b.name() + "'");
@@ -113,7 +122,7 @@ public final class ClusteringRun {
     });
   }
 
-  /** The clusterer, and ae_kmeans from the same fit. */
+  /** The clusterer, and the baselines on its pretrained codes from the same fit. */
   private static List<Assigned> fitDeep(Config config, List<io.github.aelab.core.train.TrainingListener> listeners) {
     Clusterer clusterer = config.clusterer();
     long t0 = System.nanoTime();
@@ -127,15 +136,33 @@ public final class ClusteringRun {
         m.put("train.refreshes", dec.refreshes());
       }
       out.add(logged(new Assigned(clusterer.name(), fitted.trainingAssignments(), test, m), t1 - t0));
-      if (config.aeKmeans()) {
+      for (String name : config.onPretrainedCodes()) {
         if (!(fitted instanceof Dec.Fitted dec)) {
-          throw new IllegalArgumentException("ae_kmeans is the k-means inside a dec or idec fit; clusterer '"
-              + clusterer.name() + "' has none");
+          throw new IllegalArgumentException(name + " is fitted on the pretrained codes inside a dec or idec fit; "
+              + "clusterer '" + clusterer.name() + "' has none");
         }
-        out.add(logged(new Assigned(AE_KMEANS, dec.kmeansAssignments(), null,
-            measure(config, dec.kmeansAssignments(), null, -1, -1)), -1));
+        out.add(onCodes(name, dec, config));
       }
       return out;
+    }
+  }
+
+  /**
+   * ae_kmeans is the k-means that started DEC's centres, reported as it is (no fit of its own, so
+   * no seconds); ae_gmm fits a full-covariance mixture on the same codes.
+   */
+  private static Assigned onCodes(String name, Dec.Fitted dec, Config config) {
+    if (name.equals(AE_KMEANS)) {
+      return logged(new Assigned(AE_KMEANS, dec.kmeansAssignments(), null,
+          measure(config, dec.kmeansAssignments(), null, -1, -1)), -1);
+    }
+    long t0 = System.nanoTime();
+    Clusterer gmm = io.github.aelab.clustering.baseline.GmmClusterer.of(config.clusterer().clusters(),
+        io.github.aelab.core.stats.CovarianceType.FULL);
+    try (FittedClusterer fitted = gmm.fit(dec.pretrainedCodes(), config.seed())) {
+      long t1 = System.nanoTime();
+      return logged(new Assigned(AE_GMM, fitted.trainingAssignments(), null,
+          measure(config, fitted.trainingAssignments(), null, t1 - t0, -1)), t1 - t0);
     }
   }
 
@@ -215,8 +242,10 @@ public final class ClusteringRun {
     spec.put("data", data);
     spec.put("clusterer", SpecSummary.method(c.clusterer().name(), c.clusterer()));
     Map<String, Object> baselines = new LinkedHashMap<>();
-    if (c.aeKmeans()) {
-      baselines.put(AE_KMEANS, Map.of("name", AE_KMEANS, "settings", "k-means on the clusterer's pretrained codes"));
+    for (String name : c.onPretrainedCodes()) {
+      baselines.put(name, Map.of("name", name, "settings", name.equals(AE_KMEANS)
+          ? "k-means on the clusterer's pretrained codes" : "full-covariance Gaussian mixture on the clusterer's "
+          + "pretrained codes"));
     }
     c.baselines().forEach(b -> baselines.put(b.name(), SpecSummary.method(b.name(), b)));
     spec.put("baselines", baselines);

@@ -181,10 +181,12 @@ public final class ExperimentRunner {
     }
     Clusterer clusterer = e.buildClusterer(data.cols());
     List<String> names = e.evaluation().clusteringBaselines();
-    List<Clusterer> baselines = names.stream().filter(n -> !n.equals(ClusteringBaselines.AE_KMEANS))
-        .map(n -> ClusteringBaselines.create(n, clusterer.clusters())).toList();
+    int codeWidth = (int) e.model().toAutoencoder(data.cols()).codeShape().size();
+    List<Clusterer> baselines = names.stream().filter(n -> !ClusteringBaselines.onPretrainedCodes(n))
+        .map(n -> ClusteringBaselines.create(n, clusterer.clusters(), codeWidth)).toList();
+    List<String> onCodes = names.stream().filter(ClusteringBaselines::onPretrainedCodes).toList();
     return new PreparedClustering(new ClusteringRun.Config(e.name(), e.seed(), e.runtime(), data, test, clusterer,
-        baselines, names.contains(ClusteringBaselines.AE_KMEANS), dataFiles(e, loaded.baseDir())), scaler);
+        baselines, onCodes, dataFiles(e, loaded.baseDir())), scaler);
   }
 
   /** A hashing run's configuration and the scaler fitted on its database rows (null for none). */

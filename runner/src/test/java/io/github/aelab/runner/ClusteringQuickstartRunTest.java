@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The clustering quickstart end to end: a clusterer run's whole record, and a failing run's. */
 class ClusteringQuickstartRunTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final List<String> BASELINES = List.of("ae_kmeans", "kmeans", "gmm");
+  static final List<String> BASELINES = List.of("ae_kmeans", "ae_gmm", "kmeans", "gmm", "pca_kmeans");
 
   @Test
   void writesTheClusterersAndBaselinesMetricsAssignmentsAndPlot(@TempDir Path tmp) throws Exception {
@@ -48,10 +48,12 @@ class ClusteringQuickstartRunTest {
       assertThat(metrics.has(b + ".train.nmi") && metrics.has(b + ".train.ari")).as(b).isTrue();
     }
     assertThat(metrics.has("ae_kmeans.train.seconds")).as("part of the clusterer's fit").isFalse();
-    assertThat(metrics.has("kmeans.train.seconds")).isTrue();
+    assertThat(metrics.has("ae_gmm.train.seconds") && metrics.has("kmeans.train.seconds")).isTrue();
+    // Five blobs in 20-D: a linear 5-D projection keeps them apart, so pca_kmeans finds them too.
+    assertThat(metrics.get("pca_kmeans.train.accuracy").asDouble()).isGreaterThan(0.95);
 
     List<String> assignments = Files.readAllLines(out.resolve("assignments.csv"));
-    assertThat(assignments.get(0)).isEqualTo("row,label,dec,ae_kmeans,kmeans,gmm");
+    assertThat(assignments.get(0)).isEqualTo("row,label,dec,ae_kmeans,ae_gmm,kmeans,gmm,pca_kmeans");
     assertThat(assignments).hasSize(1501);
     assertThat(assignments.stream().skip(1).map(l -> l.split(",")[2]).distinct().count()).isLessThanOrEqualTo(5);
     assertThat(out.resolve("test_assignments.csv")).doesNotExist();
@@ -76,7 +78,7 @@ class ClusteringQuickstartRunTest {
     var config = new ClusteringRun.Config("blobs", 1, RuntimeSettings.defaults(), data, test, kmeans,
         List.of(new io.github.aelab.clustering.baseline.GmmClusterer(
             io.github.aelab.core.stats.GaussianMixture.of(3, io.github.aelab.core.stats.CovarianceType.DIAGONAL))),
-        false, Map.of());
+        List.of(), Map.of());
     RunDirectory run = RunDirectory.create(tmp.resolve("run"), "blobs");
     Map<String, Object> metrics = ClusteringRun.execute(config, run);
     assertThat((double) metrics.get("test.accuracy")).isEqualTo(1.0);
@@ -108,7 +110,7 @@ class ClusteringQuickstartRunTest {
       }
     };
     var config = new ClusteringRun.Config("broken", 1, RuntimeSettings.defaults(), data, null, broken, List.of(),
-        false, Map.of());
+        List.of(), Map.of());
     RunDirectory run = RunDirectory.create(tmp.resolve("run"), "broken");
     assertThatThrownBy(() -> ClusteringRun.execute(config, run)).hasMessage("the soft assignments collapsed");
     JsonNode status = readJson(run.resolve("status.json"));

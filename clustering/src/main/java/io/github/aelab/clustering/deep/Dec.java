@@ -191,7 +191,7 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
         refreshes++;
       }
       return new Fitted(g, q, clusters, StudentT.argmax(Rows.of(g.run(q, rows), clusters)), refreshes, initial,
-          init.assignments(), pretrainedWeights);
+          init.assignments(), pretrainedWeights, new Dataset(data.name() + "-codes", codes, data.rows(), width, null));
     } catch (RuntimeException e) {
       g.close();
       throw e;
@@ -241,9 +241,11 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     private final int[] initialAssignments;
     private final int[] kmeansAssignments;
     private final Map<String, float[]> pretrainedWeights;
+    private final Dataset pretrainedCodes;
 
     Fitted(HeadGraph graph, Operand<TFloat32> q, int clusters, int[] assignments, int refreshes,
-        int[] initialAssignments, int[] kmeansAssignments, Map<String, float[]> pretrainedWeights) {
+        int[] initialAssignments, int[] kmeansAssignments, Map<String, float[]> pretrainedWeights,
+        Dataset pretrainedCodes) {
       this.graph = graph;
       this.q = q;
       this.clusters = clusters;
@@ -252,6 +254,12 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
       this.initialAssignments = initialAssignments;
       this.kmeansAssignments = kmeansAssignments;
       this.pretrainedWeights = pretrainedWeights;
+      this.pretrainedCodes = pretrainedCodes;
+    }
+
+    /** The codes of the fitted rows after pretraining, before any clustering update (unlabelled). */
+    public Dataset pretrainedCodes() {
+      return pretrainedCodes;
     }
 
     /** k-means on the pretrained codes: the "autoencoder + k-means" baseline of the DEC papers. */
