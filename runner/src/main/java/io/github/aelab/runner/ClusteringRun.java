@@ -237,8 +237,8 @@ public final class ClusteringRun {
     spec.put("name", c.name());
     spec.put("seed", c.seed());
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("source", describe(c.data()));
-    data.put("test_source", c.testData() == null ? null : describe(c.testData()));
+    data.put("source", SpecSummary.labelledDataset(c.data()));
+    data.put("test_source", c.testData() == null ? null : SpecSummary.labelledDataset(c.testData()));
     spec.put("data", data);
     spec.put("clusterer", SpecSummary.method(c.clusterer().name(), c.clusterer()));
     Map<String, Object> baselines = new LinkedHashMap<>();
@@ -251,11 +251,5 @@ public final class ClusteringRun {
     spec.put("baselines", baselines);
     spec.put("runtime", RecordTree.toTree(c.runtime()));
     return spec;
-  }
-
-  private static Map<String, Object> describe(Dataset d) {
-    Map<String, Object> m = SpecSummary.dataset(d);
-    m.put("classes", d.labelCounts().size());
-    return m;
   }
 }

@@ -186,8 +186,8 @@ public final class HashingRun {
     spec.put("name", c.name());
     spec.put("seed", c.seed());
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("queries", describe(c.queries()));
-    data.put("database", describe(c.database()));
+    data.put("queries", SpecSummary.labelledDataset(c.queries()));
+    data.put("database", SpecSummary.labelledDataset(c.database()));
     spec.put("data", data);
     spec.put("hasher", SpecSummary.method(c.hasher().name(), c.hasher()));
     Map<String, Object> baselines = new LinkedHashMap<>();
@@ -196,11 +196,5 @@ public final class HashingRun {
     spec.put("precision_at", c.precisionAt());
     spec.put("runtime", RecordTree.toTree(c.runtime()));
     return spec;
-  }
-
-  private static Map<String, Object> describe(Dataset d) {
-    Map<String, Object> m = SpecSummary.dataset(d);
-    m.put("classes", d.labelCounts().size());
-    return m;
   }
 }

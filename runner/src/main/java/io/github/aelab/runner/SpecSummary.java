@@ -18,6 +18,13 @@ final class SpecSummary {
     return m;
   }
 
+  /** A labelled dataset: name, rows, columns and the number of classes. */
+  static Map<String, Object> labelledDataset(Dataset d) {
+    Map<String, Object> m = dataset(d);
+    m.put("classes", d.labelCounts().size());
+    return m;
+  }
+
   /** A detector or clusterer: its registry name and its settings record as a tree. */
   static Map<String, Object> method(String name, Object settings) {
     Map<String, Object> m = new LinkedHashMap<>();
