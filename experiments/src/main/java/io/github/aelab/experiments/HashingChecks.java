@@ -94,8 +94,9 @@ final class HashingChecks {
           + "the queries, judged by their labels, but '" + test.name() + "' has none.", null);
       return;
     }
-    Dataset queries = test;
-    Dataset database = data;
+    Set<Integer> queryLabels;
+    Set<Integer> databaseLabels;
+    int databaseRows;
     if (test == null) {
       int count = e.evaluation().effectiveQueries();
       if (count >= data.rows()) {
@@ -105,28 +106,37 @@ final class HashingChecks {
             null);
         return;
       }
-      QueryDatabaseSplit split = QueryDatabaseSplit.draw(data, count, e.seed());
-      queries = split.queries();
-      database = split.database();
+      // The run's own draw, by row index only: the rows themselves are copied when the run splits them.
+      boolean[] isQuery = QueryDatabaseSplit.queryRows(data.rows(), count, e.seed(), data.name());
+      queryLabels = new TreeSet<>();
+      databaseLabels = new TreeSet<>();
+      for (int row = 0; row < isQuery.length; row++) {
+        (isQuery[row] ? queryLabels : databaseLabels).add(data.label(row));
+      }
+      databaseRows = data.rows() - count;
+    } else {
+      queryLabels = test.labelCounts().keySet();
+      databaseLabels = data.labelCounts().keySet();
+      databaseRows = data.rows();
     }
-    Set<Integer> missing = new TreeSet<>(queries.labelCounts().keySet());
-    missing.removeAll(database.labelCounts().keySet());
+    Set<Integer> missing = new TreeSet<>(queryLabels);
+    missing.removeAll(databaseLabels);
     if (!missing.isEmpty()) {
       problems.add(ExperimentLoader.locate(tree, "data", "source"), "data.source", "queries with label(s) "
           + missing + " have no relevant row in the database, so their average precision is undefined; every "
           + "label of the queries must occur among the database rows.", null);
     }
     int precisionAt = e.evaluation().precisionAt();
-    if (precisionAt > database.rows()) {
+    if (precisionAt > databaseRows) {
       problems.add(node(tree, "evaluation", "precision_at") != null ? valueAt(tree, "evaluation", "precision_at")
           : ExperimentLoader.locate(tree, "evaluation"), "evaluation.precision_at", "precision_at " + precisionAt
-          + " is more than the " + database.rows() + " database rows; set evaluation.precision_at to at most that.",
+          + " is more than the " + databaseRows + " database rows; set evaluation.precision_at to at most that.",
           null);
     }
     int batch = e.training().batchSize();
-    if (database.rows() < batch) {
+    if (databaseRows < batch) {
       problems.add(ExperimentLoader.locate(tree, "training", "batch_size"), "training.batch_size", "batch_size "
-          + batch + " is larger than the " + database.rows() + " database rows the hasher trains on", null);
+          + batch + " is larger than the " + databaseRows + " database rows the hasher trains on", null);
     }
   }
 

@@ -13,11 +13,29 @@ public record QueryDatabaseSplit(Dataset queries, Dataset database) {
 
   /** Draws {@code queryCount} of {@code all}'s rows as queries, from {@code seed}. */
   public static QueryDatabaseSplit draw(Dataset all, int queryCount, long seed) {
-    if (queryCount < 1 || queryCount >= all.rows()) {
-      throw new IllegalArgumentException("queries must be in 1.." + (all.rows() - 1) + " for dataset '" + all.name()
-          + "' of " + all.rows() + " rows, found " + queryCount);
+    boolean[] isQuery = queryRows(all.rows(), queryCount, seed, all.name());
+    int[] queries = new int[queryCount];
+    int[] database = new int[all.rows() - queryCount];
+    for (int row = 0, q = 0, d = 0; row < isQuery.length; row++) {
+      if (isQuery[row]) {
+        queries[q++] = row;
+      } else {
+        database[d++] = row;
+      }
     }
-    int[] order = new int[all.rows()];
+    return new QueryDatabaseSplit(all.subset(queries, "-queries"), all.subset(database, "-database"));
+  }
+
+  /**
+   * Which of {@code rows} rows {@link #draw} makes queries, without copying any row: for checks
+   * that only need the labels on either side.
+   */
+  public static boolean[] queryRows(int rows, int queryCount, long seed, String datasetName) {
+    if (queryCount < 1 || queryCount >= rows) {
+      throw new IllegalArgumentException("queries must be in 1.." + (rows - 1) + " for dataset '" + datasetName
+          + "' of " + rows + " rows, found " + queryCount);
+    }
+    int[] order = new int[rows];
     Arrays.setAll(order, i -> i);
     Random rng = new Random(seed);
     // Fisher-Yates, stopped once the first queryCount places are drawn: they are a uniform sample.
@@ -27,10 +45,10 @@ public record QueryDatabaseSplit(Dataset queries, Dataset database) {
       order[i] = order[j];
       order[j] = swap;
     }
-    int[] queries = Arrays.copyOfRange(order, 0, queryCount);
-    int[] database = Arrays.copyOfRange(order, queryCount, order.length);
-    Arrays.sort(queries);
-    Arrays.sort(database);
-    return new QueryDatabaseSplit(all.subset(queries, "-queries"), all.subset(database, "-database"));
+    boolean[] isQuery = new boolean[rows];
+    for (int i = 0; i < queryCount; i++) {
+      isQuery[order[i]] = true;
+    }
+    return isQuery;
   }
 }
