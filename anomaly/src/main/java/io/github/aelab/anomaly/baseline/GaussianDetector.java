@@ -2,6 +2,8 @@ package io.github.aelab.anomaly.baseline;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.FittedRows;
+import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.stats.Gaussian;
 import java.util.OptionalDouble;
@@ -66,7 +68,15 @@ public record GaussianDetector(boolean robust, OptionalDouble supportFraction, d
     int n = x.length;
     int d = x[0].length;
     Gaussian gaussian = robust ? MinCovDet.fit(x, support(n, d), regCovar, seed) : SampleGaussian.of(x, regCovar);
-    return FittedRows.scoringTraining(name(), x, gaussian::mahalanobisSquared);
+    return FittedRows.scoringTraining(name(), x, new Mahalanobis(gaussian));
+  }
+
+  /** The squared Mahalanobis distance from the fitted Gaussian. */
+  record Mahalanobis(Gaussian gaussian) implements RowScorer {
+    @Override
+    public double score(double[] row) {
+      return gaussian.mahalanobisSquared(row);
+    }
   }
 
   private int support(int n, int d) {

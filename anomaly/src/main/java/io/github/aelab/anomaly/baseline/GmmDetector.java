@@ -2,6 +2,8 @@ package io.github.aelab.anomaly.baseline;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.FittedRows;
+import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.stats.CovarianceType;
 import io.github.aelab.core.stats.GaussianMixture;
@@ -66,6 +68,14 @@ public record GmmDetector(List<Integer> components, CovarianceType covarianceTyp
     GaussianMixtureModel model = components.size() == 1
         ? template.fit(x, seed)
         : GaussianMixture.selectByBic(template, components, x, seed).best();
-    return FittedRows.scoringTraining(name(), x, row -> -model.scoreSamples(new double[][] {row})[0]);
+    return FittedRows.scoringTraining(name(), x, new NegativeLogDensity(model));
+  }
+
+  /** Minus the mixture's log density. */
+  record NegativeLogDensity(GaussianMixtureModel model) implements RowScorer {
+    @Override
+    public double score(double[] row) {
+      return -model.scoreSamples(new double[][] {row})[0];
+    }
   }
 }

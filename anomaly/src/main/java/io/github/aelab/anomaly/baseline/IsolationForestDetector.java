@@ -2,6 +2,8 @@ package io.github.aelab.anomaly.baseline;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.FittedRows;
+import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -54,14 +56,19 @@ public record IsolationForestDetector(int trees, int maxSamples) implements Dete
       forest[t] = IsolationTree.grow(x, sample(x.length, psi, rng), heightLimit, rng);
     }
     double normalizer = IsolationTree.averagePathLength(psi);
-    RowScorer scorer = row -> {
+    return FittedRows.scoringTraining(name(), x, new AnomalyScore(forest, normalizer));
+  }
+
+  /** {@code 2^(-E[h(x)] / c(psi))}: the paper's score from the mean path length over the forest. */
+  record AnomalyScore(IsolationTree[] forest, double normalizer) implements RowScorer {
+    @Override
+    public double score(double[] row) {
       double total = 0;
       for (IsolationTree tree : forest) {
         total += tree.pathLength(row);
       }
-      return Math.pow(2, -(total / trees) / normalizer);
-    };
-    return FittedRows.scoringTraining(name(), x, scorer);
+      return Math.pow(2, -(total / forest.length) / normalizer);
+    }
   }
 
   /** {@code size} distinct row indices out of {@code n}, by a partial Fisher-Yates shuffle. */

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * One isolation tree, stored as parallel arrays indexed by node (node 0 is the root) rather than
  * as node objects: a forest of 100 trees over 256 samples has about 50000 nodes.
  */
-final class IsolationTree {
+final class IsolationTree implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Euler-Mascheroni constant, for the harmonic number {@code H(i) ~ ln i + gamma}. */
   private static final double EULER_GAMMA = 0.5772156649015329;

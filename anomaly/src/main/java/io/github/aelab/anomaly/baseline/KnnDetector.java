@@ -2,6 +2,8 @@ package io.github.aelab.anomaly.baseline;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.FittedRows;
+import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.stats.Rows;
 import java.util.Arrays;
@@ -21,7 +23,7 @@ import java.util.Locale;
  * @param k      number of neighbours, {@code >= 1}
  * @param method how the {@code k} distances become one score
  */
-public record KnnDetector(int k, Method method) implements Detector {
+public record KnnDetector(int k, Method method) implements Detector, java.io.Serializable {
 
   /** How the distances to the {@code k} nearest neighbours are combined. */
   public enum Method {
@@ -75,7 +77,15 @@ public record KnnDetector(int k, Method method) implements Detector {
     for (int i = 0; i < x.length; i++) {
       trainingScores[i] = combine(nearestDistances(x, x[i], i));
     }
-    return new FittedRows(name(), x[0].length, row -> combine(nearestDistances(x, row, -1)), trainingScores);
+    return new FittedRows(name(), x[0].length, new Distance(this, x), trainingScores);
+  }
+
+  /** The combined distance of a new row to its {@code k} nearest training rows. */
+  record Distance(KnnDetector detector, double[][] train) implements RowScorer {
+    @Override
+    public double score(double[] row) {
+      return detector.combine(detector.nearestDistances(train, row, -1));
+    }
   }
 
   /** The {@code k} smallest distances from {@code row} to the rows of {@code x} other than {@code skip}, ascending. */

@@ -1,5 +1,6 @@
 package io.github.aelab.anomaly.baseline;
 
+import io.github.aelab.anomaly.RowScorer;
 import libsvm.svm;
 import libsvm.svm_model;
 import libsvm.svm_node;

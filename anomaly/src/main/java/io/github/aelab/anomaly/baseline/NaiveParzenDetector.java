@@ -2,6 +2,8 @@ package io.github.aelab.anomaly.baseline;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.FittedRows;
+import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.stats.LogSumExp;
 import io.github.aelab.core.stats.Rows;
@@ -41,22 +43,27 @@ public record NaiveParzenDetector(OptionalDouble bandwidth) implements Detector 
     StandardizedRows standardized = StandardizedRows.of(train, 1, name());
     double[][] z = standardized.rows();
     int n = z.length;
-    int d = z[0].length;
     double h = bandwidth.orElse(Math.pow(n, -1.0 / 5));
     double logNormalizer = Math.log(n) + 0.5 * Math.log(2 * Math.PI * h * h);
-    RowScorer scorer = row -> {
-      double[] logKernels = new double[n];
+    return FittedRows.scoringTraining(name(), Rows.of(train), new NegativeLogDensity(standardized, h, logNormalizer));
+  }
+
+  /** Minus the sum over columns of the log of each column's one-dimensional kernel density. */
+  record NegativeLogDensity(StandardizedRows standardized, double h, double logNormalizer) implements RowScorer {
+    @Override
+    public double score(double[] row) {
+      double[][] z = standardized.rows();
+      double[] logKernels = new double[z.length];
       double[] zRow = standardized.standardize(row);
       double score = 0;
-      for (int c = 0; c < d; c++) {
-        for (int i = 0; i < n; i++) {
+      for (int c = 0; c < zRow.length; c++) {
+        for (int i = 0; i < z.length; i++) {
           double diff = zRow[c] - z[i][c];
           logKernels[i] = -diff * diff / (2 * h * h);
         }
         score += logNormalizer - LogSumExp.of(logKernels);
       }
       return score;
-    };
-    return FittedRows.scoringTraining(name(), Rows.of(train), scorer);
+    }
   }
 }

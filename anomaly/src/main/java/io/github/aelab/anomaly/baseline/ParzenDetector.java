@@ -2,6 +2,8 @@ package io.github.aelab.anomaly.baseline;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.FittedRows;
+import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.stats.LogSumExp;
 import io.github.aelab.core.stats.Rows;
@@ -44,14 +46,20 @@ public record ParzenDetector(OptionalDouble bandwidth) implements Detector {
     int d = z[0].length;
     double h = bandwidth.orElse(Math.pow(n, -1.0 / (d + 4)));
     double logNormalizer = Math.log(n) + 0.5 * d * Math.log(2 * Math.PI * h * h);
-    RowScorer scorer = row -> {
-      double[] logKernels = new double[n];
+    return FittedRows.scoringTraining(name(), Rows.of(train), new NegativeLogDensity(standardized, h, logNormalizer));
+  }
+
+  /** Minus the log of the mean of the kernels at the standardized training rows. */
+  record NegativeLogDensity(StandardizedRows standardized, double h, double logNormalizer) implements RowScorer {
+    @Override
+    public double score(double[] row) {
+      double[][] z = standardized.rows();
+      double[] logKernels = new double[z.length];
       double[] zRow = standardized.standardize(row);
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < z.length; i++) {
         logKernels[i] = -Rows.squaredDistance(zRow, z[i]) / (2 * h * h);
       }
       return logNormalizer - LogSumExp.of(logKernels);
-    };
-    return FittedRows.scoringTraining(name(), Rows.of(train), scorer);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.github.aelab.anomaly.baseline;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.FittedRows;
 import io.github.aelab.core.data.Dataset;
 import java.util.Arrays;
 import java.util.OptionalDouble;

@@ -8,7 +8,8 @@ import io.github.aelab.core.data.ZScoreScaler;
  * detectors: one bandwidth then suits every column, which is what Scott's rule on standardized
  * data means. Columns constant in training keep divisor 1 ({@link ZScoreScaler}'s rule).
  */
-final class StandardizedRows {
+final class StandardizedRows implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   private final double[] mean;
   private final double[] std;

@@ -1,10 +1,13 @@
 package io.github.aelab.anomaly.baseline;
 
+import io.github.aelab.anomaly.RowScorer;
+
 /**
  * A linear subspace spanned by orthonormal basis vectors, possibly offset by a mean; scores rows by
  * their squared distance from it (the squared reconstruction error of projecting onto it).
  */
 final class Subspace implements RowScorer {
+  private static final long serialVersionUID = 1L;
 
   private final double[] offset;
   private final double[][] basis;

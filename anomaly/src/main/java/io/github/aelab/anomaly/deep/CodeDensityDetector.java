@@ -2,9 +2,13 @@ package io.github.aelab.anomaly.deep;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.FittedRows;
+import io.github.aelab.anomaly.SavedDetector;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.train.TrainingListener;
+import io.github.aelab.models.Autoencoder;
 import io.github.aelab.models.AutoencoderSession;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,6 +69,18 @@ public record CodeDensityDetector(AutoencoderTraining autoencoder, Detector onCo
     @Override
     public double[] score(Dataset rows) {
       return density.score(codes(session, rows));
+    }
+
+    /** The encoder as the TensorFlow part, the density's row scorer over the codes as the Java part. */
+    @Override
+    public void save(Path dir) {
+      if (!(density instanceof FittedRows rows)) {
+        throw new UnsupportedOperationException("a density on codes saves only when it scores row by row in Java, as"
+            + " every classic detector does; found " + density.getClass().getName());
+      }
+      Autoencoder ae = session.autoencoder();
+      SavedDetector.write(dir, ae.spec().inputDim(), SavedDetector.Graph.of(session.session(), ae.input(), ae.code()),
+          rows.scorer(), rows.trainingScores());
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.github.aelab.anomaly.deep;
 
-import io.github.aelab.core.train.TrainingListener;
-import io.github.aelab.models.HeadGraph;
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.SavedDetector;
 import io.github.aelab.core.block.Block;
 import io.github.aelab.core.block.DenseBlock;
 import io.github.aelab.core.block.DropoutBlock;
@@ -13,8 +12,11 @@ import io.github.aelab.core.graph.Shapes;
 import io.github.aelab.core.optim.TrainOp;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.train.FitSpec;
+import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.Autoencoder;
 import io.github.aelab.models.AutoencoderSpec;
+import io.github.aelab.models.HeadGraph;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -176,6 +178,12 @@ public record Dagmm(AutoencoderSpec compression, List<Integer> estimationHidden,
     @Override
     public double[] score(Dataset rows) {
       return parameters.energy(graph.run(z, rows.features()));
+    }
+
+    @Override
+    public void save(Path dir) {
+      SavedDetector.write(dir, graph.inputDim(), SavedDetector.Graph.of(graph.session(), graph.input(), z), parameters,
+          trainingScores);
     }
 
     /** The mixture fitted on the training set's energy-space rows. */

@@ -1,8 +1,10 @@
 package io.github.aelab.anomaly.deep;
 
-import io.github.aelab.models.HeadGraph;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.SavedDetector;
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.models.HeadGraph;
+import java.nio.file.Path;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -30,6 +32,12 @@ final class GraphScoredDetector implements FittedDetector {
           + "' has " + rows.cols());
     }
     return ReconstructionDetector.toDouble(graph.run(score, rows.features()));
+  }
+
+  @Override
+  public void save(Path dir) {
+    SavedDetector.write(dir, graph.inputDim(), SavedDetector.Graph.of(graph.session(), graph.input(), score), null,
+        trainingScores);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.github.aelab.anomaly.deep;
 
+import io.github.aelab.anomaly.RowScorer;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
@@ -10,7 +12,8 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * than one batch). Plain Java in double precision, factorized by EJML: an independent check of the
  * graph's unrolled factorization as well.
  */
-public final class MixtureParameters {
+public final class MixtureParameters implements RowScorer {
+  private static final long serialVersionUID = 1L;
   private final int d;
   private final double[] weights;
   private final double[][] means;
@@ -93,6 +96,16 @@ public final class MixtureParameters {
       logDets[c] = logDet;
     }
     return new MixtureParameters(weights, means, factors, logDets);
+  }
+
+  /** The energy of one energy-space row: the mixture is the Java half of a saved DAGMM. */
+  @Override
+  public double score(double[] z) {
+    float[] row = new float[z.length];
+    for (int j = 0; j < z.length; j++) {
+      row[j] = (float) z[j];
+    }
+    return energy(row)[0];
   }
 
   /** Sample energy {@code -log Σ_k φ_k N(z | μ_k, Σ_k)} of each row of {@code z} ([n, d]). */

@@ -2,9 +2,13 @@ package io.github.aelab.anomaly.deep;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.SavedDetector;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.train.TrainingListener;
+import io.github.aelab.models.Autoencoder;
 import io.github.aelab.models.AutoencoderSession;
+import io.github.aelab.models.latent.VariationalEvaluation;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -92,6 +96,17 @@ public record ReconstructionDetector(AutoencoderTraining autoencoder, Score scor
       return toDouble(session.score(rows.features()));
     }
 
+    @Override
+    public void save(Path dir) {
+      if (score == Score.RECONSTRUCTION_ERROR) {
+        saveReconstructionError(session, trainingScores, dir);
+        return;
+      }
+      VariationalEvaluation elbo = session.variational().orElseThrow();
+      SavedDetector.write(dir, session.autoencoder().spec().inputDim(), new SavedDetector.Graph(session.session(),
+          session.autoencoder().input(), elbo.negativeElbo(), elbo.sampleIndex(), samples), null, trainingScores);
+    }
+
     public AutoencoderSession session() {
       return session;
     }
@@ -100,6 +115,13 @@ public record ReconstructionDetector(AutoencoderTraining autoencoder, Score scor
     public void close() {
       session.close();
     }
+  }
+
+  /** Saves a detector that scores by the autoencoder's per-row reconstruction loss. */
+  static void saveReconstructionError(AutoencoderSession session, double[] trainingScores, Path dir) {
+    Autoencoder ae = session.autoencoder();
+    SavedDetector.write(dir, ae.spec().inputDim(), SavedDetector.Graph.of(session.session(), ae.input(),
+        ae.perExampleLoss()), null, trainingScores);
   }
 
   static double[] toDouble(float[] values) {

@@ -6,6 +6,7 @@ import io.github.aelab.anomaly.Quantiles;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.AutoencoderSession;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -146,6 +147,11 @@ public record RobustDeepAutoencoder(AutoencoderTraining autoencoder, Norm norm, 
     @Override
     public double[] score(Dataset rows) {
       return ReconstructionDetector.toDouble(session.score(rows.features()));
+    }
+
+    @Override
+    public void save(Path dir) {
+      ReconstructionDetector.saveReconstructionError(session, trainingScores, dir);
     }
 
     /** S, row-major like the training data: the part the autoencoder was not asked to explain. */

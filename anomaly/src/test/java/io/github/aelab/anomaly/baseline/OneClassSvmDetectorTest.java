@@ -1,5 +1,7 @@
 package io.github.aelab.anomaly.baseline;
 
+import io.github.aelab.anomaly.RowScorer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -14,7 +14,9 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * high-dimensional matrix can. A diagonal covariance keeps only its variances, so evaluating it
  * costs {@code d} instead of {@code d^2} operations.
  */
-public final class Gaussian {
+public final class Gaussian implements java.io.Serializable {
+  /** Fitted values are saved with anomaly detectors (aelab-anomaly's SavedDetector). */
+  private static final long serialVersionUID = 1L;
 
   private static final double LOG_2PI = Math.log(2 * Math.PI);
 

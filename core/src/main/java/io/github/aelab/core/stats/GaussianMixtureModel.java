@@ -7,7 +7,9 @@ import java.util.Objects;
  * A fitted Gaussian mixture: weights and one {@link Gaussian} per component, with the fitting
  * diagnostics. Immutable.
  */
-public final class GaussianMixtureModel {
+public final class GaussianMixtureModel implements java.io.Serializable {
+  /** Fitted values are saved with anomaly detectors (aelab-anomaly's SavedDetector). */
+  private static final long serialVersionUID = 1L;
 
   private final double[] weights;
   private final Gaussian[] gaussians;

@@ -73,6 +73,19 @@ public final class VariationalEvaluation {
     return loss.logLikelihood(tf, x, pre, List.of());
   }
 
+  /**
+   * The per-row negative ELBO of one posterior draw, keyed by {@link #sampleIndex()}: with the
+   * same sample number the same draw, so a saved model reproduces the estimates.
+   */
+  public Operand<TFloat32> negativeElbo() {
+    return negativeElbo;
+  }
+
+  /** The int64 scalar input that numbers the posterior draw. */
+  public Placeholder<TInt64> sampleIndex() {
+    return sampleIndex;
+  }
+
   /** Mean over rows of the negative ELBO (one posterior sample), in nats. */
   public double negativeElbo(Session session, float[] rows) {
     return mean(perRow(session, negativeElbo, rows, 0));

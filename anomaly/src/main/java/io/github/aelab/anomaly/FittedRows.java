@@ -1,14 +1,14 @@
-package io.github.aelab.anomaly.baseline;
+package io.github.aelab.anomaly;
 
-import io.github.aelab.anomaly.FittedDetector;
 import io.github.aelab.core.data.Dataset;
+import java.nio.file.Path;
 
 /**
- * A fitted classic detector: a {@link RowScorer} over plain arrays plus the training scores
- * computed at fit time. Every baseline returns one, so the column check and the float-to-double
- * conversion are written once.
+ * A fitted detector whose score is a {@link RowScorer} over each row, plus the training scores
+ * computed at fit time. Every classic baseline returns one, so the column check, the
+ * float-to-double conversion and saving are written once.
  */
-final class FittedRows implements FittedDetector {
+public final class FittedRows implements FittedDetector {
 
   private final String detector;
   private final int cols;
@@ -19,7 +19,7 @@ final class FittedRows implements FittedDetector {
    * A fitted {@code detector} (its name, for messages) over {@code cols} columns; the training
    * scores are those of the training rows in order.
    */
-  FittedRows(String detector, int cols, RowScorer scorer, double[] trainingScores) {
+  public FittedRows(String detector, int cols, RowScorer scorer, double[] trainingScores) {
     this.detector = detector;
     this.cols = cols;
     this.scorer = scorer;
@@ -27,12 +27,22 @@ final class FittedRows implements FittedDetector {
   }
 
   /** A fitted detector whose training scores are the scorer's scores of the training rows. */
-  static FittedRows scoringTraining(String detector, double[][] train, RowScorer scorer) {
+  public static FittedRows scoringTraining(String detector, double[][] train, RowScorer scorer) {
     double[] scores = new double[train.length];
     for (int i = 0; i < train.length; i++) {
       scores[i] = scorer.score(train[i]);
     }
     return new FittedRows(detector, train[0].length, scorer, scores);
+  }
+
+  /** The number of columns the detector was fitted on. */
+  public int cols() {
+    return cols;
+  }
+
+  /** What scores one row. */
+  public RowScorer scorer() {
+    return scorer;
   }
 
   @Override
@@ -56,5 +66,10 @@ final class FittedRows implements FittedDetector {
       scores[r] = scorer.score(row);
     }
     return scores;
+  }
+
+  @Override
+  public void save(Path dir) {
+    SavedDetector.write(dir, cols, null, scorer, trainingScores);
   }
 }
