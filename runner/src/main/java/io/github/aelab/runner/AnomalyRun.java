@@ -2,6 +2,7 @@ package io.github.aelab.runner;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
+import io.github.aelab.anomaly.SavedDetector;
 import io.github.aelab.anomaly.Threshold;
 import io.github.aelab.anomaly.metric.AnomalyLabels;
 import io.github.aelab.anomaly.metric.AveragePrecision;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * protocol splits the rows (seeded by the experiment), every detector is fitted on the training
  * part and scores the test part, and the record gets {@code metrics.json}, the test scores of
  * every detector side by side ({@code test_scores.csv}), ROC and precision-recall curves
- * ({@code plots/roc.png}, {@code plots/precision_recall.png}), provenance and the log.
+ * ({@code plots/roc.png}, {@code plots/precision_recall.png}), provenance and the log. The
+ * fitted detector is saved ({@code detector/}, a {@link SavedDetector}) with the protocol's scaling
+ * ({@code scaler.json}), so that {@code aelab score} scores and flags new rows without a refit.
  *
  * <p>Metric names: the detector's {@code test.roc_auc}, {@code test.average_precision},
  * {@code test.precision_at_n} (n = the number of test anomalies), and, when the protocol sets a
@@ -69,6 +72,9 @@ public final class AnomalyRun {
   /** One detector's test scores and metrics (keys without the detector's prefix). */
   private record Scored(Detector detector, double[] scores, Map<String, Object> metrics) {}
 
+  /** Where the fitted detector is saved in the run directory. */
+  public static final String DETECTOR_DIR = "detector";
+
   private AnomalyRun() {}
 
   /** Runs and records; on failure the record says why and the exception propagates. */
@@ -78,13 +84,15 @@ public final class AnomalyRun {
       ProtocolSplit split = config.protocol().split(config.data(), config.testData(), config.seed());
       LOG.info("{}: {}", config.name(), split.description());
       run.writeJson("spec.json", resolvedSpec(config, split));
+      split.scaling().ifPresent(scaler -> run.writeJson("scaler.json", ScalerFile.describe(scaler)));
       Optional<Threshold> threshold = config.protocol().threshold(split);
 
       List<Scored> all = new ArrayList<>();
       // The detector's epochs show as an autoencoder run's do, and land in history.csv.
-      all.add(fitAndScore(config.detector(), split, threshold, config.seed(), RunListeners.progressAndHistory(run)));
+      all.add(fitAndScore(config.detector(), split, threshold, config.seed(), RunListeners.progressAndHistory(run),
+          run.resolve(DETECTOR_DIR)));
       for (Detector baseline : config.baselines()) {
-        all.add(fitAndScore(baseline, split, threshold, config.seed(), List.of()));
+        all.add(fitAndScore(baseline, split, threshold, config.seed(), List.of(), null));
       }
 
       Map<String, Object> metrics = new LinkedHashMap<>();
@@ -104,8 +112,9 @@ public final class AnomalyRun {
     });
   }
 
+  /** Fits, scores the test rows and, when {@code saveTo} is given, saves the fitted detector there. */
   private static Scored fitAndScore(Detector detector, ProtocolSplit split, Optional<Threshold> threshold, long seed,
-      List<io.github.aelab.core.train.TrainingListener> listeners) {
+      List<io.github.aelab.core.train.TrainingListener> listeners, Path saveTo) {
     boolean[] truth = split.testIsAnomaly();
     long t0 = System.nanoTime();
     try (FittedDetector fitted = detector.fit(split.train(), seed, listeners)) {
@@ -124,11 +133,27 @@ public final class AnomalyRun {
       });
       m.put("train.seconds", (t1 - t0) / 1e9);
       m.put("test.seconds", (t2 - t1) / 1e9);
+      if (saveTo != null) {
+        save(detector, fitted, saveTo);
+      }
       LOG.info(String.format(Locale.ROOT, "%s: ROC-AUC %.4f, average precision %.4f%s (fit %.1fs)", detector.name(),
           (double) m.get("test.roc_auc"), (double) m.get("test.average_precision"),
           m.containsKey("test.f1") ? String.format(Locale.ROOT, ", F1 %.4f", (double) m.get("test.f1")) : "",
           (t1 - t0) / 1e9));
       return new Scored(detector, scores, m);
+    }
+  }
+
+  /**
+   * Saves the run's detector. Every detector of the registry can be saved; one composed in Java
+   * that cannot is reported in the log and the run goes on, since its scores are already measured.
+   */
+  private static void save(Detector detector, FittedDetector fitted, Path dir) {
+    try {
+      fitted.save(dir);
+      LOG.info("{}: saved to {}", detector.name(), dir.getFileName());
+    } catch (UnsupportedOperationException e) {
+      LOG.warn("{}: not saved, so 'aelab score' cannot use this run: {}", detector.name(), e.getMessage());
     }
   }
 

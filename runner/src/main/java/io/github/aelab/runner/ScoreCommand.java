@@ -1,5 +1,9 @@
 package io.github.aelab.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.aelab.anomaly.SavedDetector;
+import io.github.aelab.anomaly.Threshold;
 import io.github.aelab.clustering.retrieval.SemanticHasher;
 import io.github.aelab.core.data.CsvLoader;
 import io.github.aelab.core.data.CsvOptions;
@@ -24,18 +28,23 @@ import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code aelab score RUN_DIR [DATA]}: per-row scores (and codes) from a run's SavedModel, as CSV;
- * for a hashing run, each row's binary code ({@code row,code}). Without DATA it scores the run's
- * own test rows (a hashing run's queries), rebuilt from its resolved spec, and so reproduces
- * {@code test_scores.csv} ({@code query_codes.csv}); with DATA (CSV, .npz, .mat or IDX) the rows
- * are scaled with the run's saved scaler first.
+ * for a detector run, the anomaly score of its saved detector, and with a threshold option
+ * ({@code --contamination}, {@code --percentile}, {@code --threshold}, {@code --top-k}) whether
+ * each row is flagged ({@code row,score,anomaly}); for a hashing run, each row's binary code
+ * ({@code row,code}). Without DATA it scores the run's own test rows (a hashing run's queries),
+ * rebuilt from its resolved spec, and so reproduces {@code test_scores.csv}
+ * ({@code query_codes.csv}); with DATA (CSV, .npz, .mat or IDX) the rows are scaled with the
+ * run's saved scaler first (a detector run's: its protocol's z-scoring).
  */
-@Command(name = "score", mixinStandardHelpOptions = true, description = "Score rows with a trained run's model, or hash them with a hashing run's.")
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Score rows with a trained run's model or"
+    + " detector (and flag them with a threshold), or hash them with a hashing run's.")
 public final class ScoreCommand implements Callable<Integer> {
   private static final int BATCH = 1024;
   private final ExperimentLoader loader;
@@ -52,6 +61,35 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--codes", description = "Add the code of each row as columns code_0, code_1, ...")
   boolean codes;
 
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  ThresholdOptions thresholdOptions;
+
+  /** How a detector run's scores become flags; the cut comes from the saved training scores. */
+  static final class ThresholdOptions {
+    @Option(names = "--contamination", paramLabel = "FRACTION",
+        description = "Flag rows above the (1 - FRACTION) quantile of the training scores, FRACTION in (0, 0.5).")
+    Double contamination;
+
+    @Option(names = "--percentile", paramLabel = "P", description = "Flag rows above percentile P (0..100) of the training scores.")
+    Double percentile;
+
+    @Option(names = "--threshold", paramLabel = "VALUE", description = "Flag rows scoring above VALUE.")
+    Double fixed;
+
+    @Option(names = "--top-k", paramLabel = "K", description = "Flag the K highest-scoring rows.")
+    Integer topK;
+
+    Threshold threshold() {
+      if (contamination != null) {
+        return new Threshold.Contamination(contamination);
+      }
+      if (percentile != null) {
+        return new Threshold.Percentile(percentile);
+      }
+      return fixed != null ? new Threshold.Fixed(fixed) : new Threshold.TopK(topK);
+    }
+  }
+
   @jakarta.inject.Inject
   ScoreCommand(ExperimentLoader loader) {
     this.loader = loader;
@@ -59,6 +97,21 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (Files.isDirectory(runDir.resolve(AnomalyRun.DETECTOR_DIR))) {
+      if (codes) {
+        throw new IllegalArgumentException("--codes: a detector run scores rows; its codes are not saved apart");
+      }
+      write(detectorScores(data == null ? ownTestRows() : scaled(load(data))));
+      return AelabCommand.OK;
+    }
+    if (recordedSpec().has("detector")) {
+      throw new IllegalArgumentException(runDir + ": the run's detector was not saved (no " + AnomalyRun.DETECTOR_DIR
+          + "/ directory; see its log): run the experiment again with this aelab");
+    }
+    if (thresholdOptions != null) {
+      throw new IllegalArgumentException("--contamination, --percentile, --threshold and --top-k flag the rows of a"
+          + " detector run; " + runDir + " is not one");
+    }
     if (!Files.isRegularFile(runDir.resolve("model/saved_model.pb"))) {
       throw new IllegalArgumentException(runDir + ": not a finished run (no model/saved_model.pb)");
     }
@@ -99,9 +152,31 @@ public final class ScoreCommand implements Callable<Integer> {
 
   /** A hashing run's record names its hasher in spec.json. */
   private boolean isHashingRun() throws IOException {
+    return recordedSpec().has("hasher");
+  }
+
+  /** The run's spec.json, or an empty object when it has none. */
+  private JsonNode recordedSpec() throws IOException {
     Path spec = runDir.resolve("spec.json");
-    return Files.isRegularFile(spec) && new com.fasterxml.jackson.databind.ObjectMapper().readTree(spec.toFile())
-        .has("hasher");
+    return Files.isRegularFile(spec) ? new ObjectMapper().readTree(spec.toFile()) : new ObjectMapper().createObjectNode();
+  }
+
+  /** {@code row,score}, and {@code anomaly} (1 = flagged) when a threshold was asked for. */
+  private StringBuilder detectorScores(Dataset rows) {
+    try (SavedDetector detector = SavedDetector.load(runDir.resolve(AnomalyRun.DETECTOR_DIR))) {
+      double[] scores = detector.score(rows);
+      boolean[] flags = thresholdOptions == null ? null
+          : thresholdOptions.threshold().flag(detector.trainingScores(), scores);
+      StringBuilder csv = new StringBuilder(flags == null ? "row,score\n" : "row,score,anomaly\n");
+      for (int i = 0; i < scores.length; i++) {
+        csv.append(i).append(',').append(scores[i]);
+        if (flags != null) {
+          csv.append(',').append(flags[i] ? 1 : 0);
+        }
+        csv.append('\n');
+      }
+      return csv;
+    }
   }
 
   /** {@code row,code}: each row's bits from the run's semantic hasher, bit 0 first. */
@@ -127,6 +202,10 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new IllegalArgumentException(runDir + ": no resolved.yaml to rebuild the test rows from; pass DATA");
     }
     ExperimentLoader.Loaded loaded = loader.load(resolved, List.of());
+    if (loaded.experiment().detector() != null) {
+      AnomalyRun.Config config = ExperimentRunner.prepareAnomaly(loaded.experiment(), loaded);
+      return config.protocol().split(config.data(), config.testData(), config.seed()).test();
+    }
     if (loaded.experiment().hasher() != null) {
       return ExperimentRunner.prepareHashing(loaded.experiment(), loaded).config().queries();
     }

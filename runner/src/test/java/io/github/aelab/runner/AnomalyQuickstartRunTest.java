@@ -2,6 +2,7 @@ package io.github.aelab.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,72 @@ class AnomalyQuickstartRunTest {
     assertThat(spec.at("/detector/settings/autoencoder/spec/code/units").asInt()).isEqualTo(2);
     assertThat(spec.at("/baselines").fieldNames()).toIterable().containsExactlyElementsOf(BASELINES);
     assertThat(Files.readString(out.resolve("resolved.yaml"))).contains("type: reconstruction");
+    assertThat(out.resolve("detector/graph/saved_model.pb")).exists();
+    assertThat(out.resolve("scaler.json")).exists();
+
+    scoringAgainReproducesTheRunsScores(out, scores, tmp);
+    newRowsAreScaledAsTheProtocolDidAndFlagged(out, tmp);
+  }
+
+  /** {@code aelab score} on the run's own test rows: the saved detector gives the run's scores. */
+  private static void scoringAgainReproducesTheRunsScores(Path out, List<String> runScores, Path tmp) throws Exception {
+    Path rescored = tmp.resolve("rescored.csv");
+    assertThat(AelabCommand.commandLine().execute("score", out.toString(), "--out", rescored.toString())).isZero();
+    List<String> again = Files.readAllLines(rescored);
+    assertThat(again.get(0)).isEqualTo("row,score");
+    assertThat(again).hasSameSizeAs(runScores);
+    for (int i = 1; i < again.size(); i++) {
+      double expected = Double.parseDouble(runScores.get(i).split(",")[2]);
+      assertThat(Double.parseDouble(again.get(i).split(",")[1])).as("row %d", i - 1)
+          .isCloseTo(expected, within(1e-5 * Math.max(1, Math.abs(expected))));
+    }
+  }
+
+  /**
+   * New rows in the data's own units: the run's z-scoring is applied before scoring, so the
+   * training mean is an ordinary row and a row 30 standard deviations out is flagged.
+   */
+  private static void newRowsAreScaledAsTheProtocolDidAndFlagged(Path out, Path tmp) throws Exception {
+    JsonNode scaler = JSON.readTree(out.resolve("scaler.json").toFile());
+    int cols = 10;
+    StringBuilder csv = new StringBuilder();
+    for (int c = 0; c < cols; c++) {
+      csv.append(c == 0 ? "" : ",").append("x").append(c);
+    }
+    csv.append('\n');
+    for (double shift : new double[] {0, 30}) {
+      for (int c = 0; c < cols; c++) {
+        double mean = scaler.at("/mean/" + c).asDouble();
+        double std = scaler.at("/std/" + c).asDouble();
+        csv.append(c == 0 ? "" : ",").append(mean + shift * std);
+      }
+      csv.append('\n');
+    }
+    Path rows = tmp.resolve("new-rows.csv");
+    Files.writeString(rows, csv);
+    Path flagged = tmp.resolve("flagged.csv");
+    assertThat(AelabCommand.commandLine().execute("score", out.toString(), rows.toString(), "--contamination", "0.05",
+        "--out", flagged.toString())).isZero();
+    List<String> lines = Files.readAllLines(flagged);
+    assertThat(lines.get(0)).isEqualTo("row,score,anomaly");
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(2)).endsWith(",1");
+    assertThat(Double.parseDouble(lines.get(2).split(",")[1])).isGreaterThan(Double.parseDouble(lines.get(1).split(",")[1]));
+  }
+
+  @Test
+  void thresholdOptionsBelongToDetectorRuns(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("spec.json"), "{\"model\": {}}");
+    assertThat(AelabCommand.commandLine().execute("score", tmp.toString(), "--contamination", "0.1"))
+        .isEqualTo(AelabCommand.INVALID);
+    assertThat(AelabCommand.commandLine().execute("score", tmp.toString(), "--contamination", "0.1", "--top-k", "3"))
+        .as("the threshold options exclude each other").isNotZero();
+  }
+
+  @Test
+  void aDetectorRunWithoutItsSavedDetectorSaysSo(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("spec.json"), "{\"detector\": {\"name\": \"knn\"}}");
+    assertThat(AelabCommand.commandLine().execute("score", tmp.toString())).isEqualTo(AelabCommand.INVALID);
   }
 
   /** A detector that fails leaves the record of everything before it and a status that says why; no metrics. */

@@ -45,11 +45,12 @@ public record OneClass(double normalTrainFraction) implements Protocol {
     // Checked before splitting: a label other than 0 and 1 would otherwise land among the anomalies.
     ProtocolInputs.anomalyFlags(data);
     Split split = Splits.oneClass(data, 0, normalTrainFraction, seed);
-    Split scaled = split.transform(ZScoreScaler.fit(split.train()));
+    ZScoreScaler scaler = ZScoreScaler.fit(split.train());
+    Split scaled = split.transform(scaler);
     boolean[] testIsAnomaly = ProtocolInputs.anomalyFlags(scaled.test());
     return new ProtocolSplit(scaled.train(), scaled.test(), testIsAnomaly, protocol + ": "
         + split.train().rows() + " of the normal rows of '" + data.name() + "' for training (seed " + seed + "), "
         + split.test().rows() + " test rows of which " + AnomalyLabels.count(testIsAnomaly) + " anomalies; "
-        + "z-scored with the train statistics");
+        + "z-scored with the train statistics", scaler);
   }
 }

@@ -39,10 +39,11 @@ public record UnsupervisedHoldout(double trainFraction) implements Protocol {
     // Checked on all rows before splitting, so a bad label fails whichever part it would land in.
     ProtocolInputs.anomalyFlags(data);
     Split split = Splits.trainTest(data, trainFraction, seed);
-    Split scaled = split.transform(ZScoreScaler.fit(split.train()));
+    ZScoreScaler scaler = ZScoreScaler.fit(split.train());
+    Split scaled = split.transform(scaler);
     return new ProtocolSplit(scaled.train(), scaled.test(), ProtocolInputs.anomalyFlags(scaled.test()),
         NAME + ": random " + Math.round(trainFraction * 100) + "/" + Math.round((1 - trainFraction) * 100)
             + " split of '" + data.name() + "' (seed " + seed + "), " + split.train().rows() + " train rows with their "
-            + "anomalies, " + split.test().rows() + " test rows; z-scored with the train statistics");
+            + "anomalies, " + split.test().rows() + " test rows; z-scored with the train statistics", scaler);
   }
 }
