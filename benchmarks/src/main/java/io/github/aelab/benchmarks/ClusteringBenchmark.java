@@ -57,6 +57,10 @@ public final class ClusteringBenchmark implements Callable<Integer> {
   @Option(names = "--max-refreshes", defaultValue = "200", description = "Cap on target refreshes = clustering epochs (default: ${DEFAULT-VALUE}).")
   int maxRefreshes;
 
+  @Option(names = "--steps-per-refresh", defaultValue = "0", description = "Refresh the target every T minibatch steps"
+      + " (DEC-keras on USPS: 30) instead of every epoch; 0: every epoch (default: ${DEFAULT-VALUE}).")
+  int stepsPerRefresh;
+
   @Option(names = "--initializer", defaultValue = "glorot_uniform", description = "Initializer of every layer: default (He "
       + "for ReLU layers, Glorot for the linear ones), glorot_uniform (DEC-keras' on USPS), fan_in_uniform (DEC-keras' on "
       + "MNIST), he_uniform, ... (default: ${DEFAULT-VALUE}).")
@@ -143,7 +147,7 @@ public final class ClusteringBenchmark implements Callable<Integer> {
     };
     FitSpec cluster = new FitSpec(clusterStep, null, 1, 256, null, null);
     return new Dec(ae, List.of(), AutoencoderSession.Plan.of(pretrain), 10, 1.0, reconstructionWeight, cluster, 1,
-        maxRefreshes, 0.001, 20, RuntimeSettings.defaults());
+        stepsPerRefresh, maxRefreshes, 0.001, 20, RuntimeSettings.defaults());
   }
 
   /**

@@ -64,7 +64,7 @@ class ClustererSectionTest {
   void decBindsWithItsDefaultsAndBuildsDecOnTheExperimentsAutoencoderAndPlan() throws IOException {
     var loaded = load(experiment("{type: dec, clusters: 3}", "{clustering_baselines: [kmeans, ae_kmeans]}"));
     Experiment e = loaded.experiment();
-    assertThat(e.clusterer()).isEqualTo(new DecSpec(3, 1.0, 1, 200, 0.001, 20, new OptimizerSpec.Adam(0.001), 256));
+    assertThat(e.clusterer()).isEqualTo(new DecSpec(3, 1.0, 1, 0, 200, 0.001, 20, new OptimizerSpec.Adam(0.001), 256));
     assertThat(e.evaluation()).isEqualTo(EvaluationSpec.clustering(List.of("kmeans", "ae_kmeans")));
 
     Dec dec = (Dec) e.buildClusterer(loaded.data().cols());
@@ -81,7 +81,7 @@ class ClustererSectionTest {
   @Test
   void idecIsDecWithTheReconstructionWeight() throws IOException {
     Experiment e = load(experiment("{type: idec, clusters: 3}", "{}")).experiment();
-    assertThat(e.clusterer()).isEqualTo(new IdecSpec(3, 1.0, 1, 200, 0.001, 20, new OptimizerSpec.Adam(0.001), 256,
+    assertThat(e.clusterer()).isEqualTo(new IdecSpec(3, 1.0, 1, 0, 200, 0.001, 20, new OptimizerSpec.Adam(0.001), 256,
         0.1));
     Dec idec = (Dec) e.buildClusterer(8);
     assertThat(idec.name()).isEqualTo("idec");

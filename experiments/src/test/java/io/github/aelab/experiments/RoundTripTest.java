@@ -143,7 +143,9 @@ class RoundTripTest {
   static ClustererSpec randomClusterer(SplittableRandom r) {
     int clusters = 2 + r.nextInt(20);
     double alpha = 0.1 + r.nextDouble() * 5;
-    int perRefresh = 1 + r.nextInt(5);
+    boolean bySteps = r.nextBoolean();
+    int perRefresh = bySteps ? 1 : 1 + r.nextInt(5);
+    int steps = bySteps ? 1 + r.nextInt(200) : 0;
     int refreshes = 1 + r.nextInt(300);
     double tolerance = r.nextDouble() * 0.1;
     int restarts = 1 + r.nextInt(30);
@@ -154,8 +156,8 @@ class RoundTripTest {
           0.01 + r.nextDouble(), 1 + r.nextInt(500), optimizer, restarts);
     }
     return r.nextBoolean()
-        ? new DecSpec(clusters, alpha, perRefresh, refreshes, tolerance, restarts, optimizer, batch)
-        : new IdecSpec(clusters, alpha, perRefresh, refreshes, tolerance, restarts, optimizer, batch,
+        ? new DecSpec(clusters, alpha, perRefresh, steps, refreshes, tolerance, restarts, optimizer, batch)
+        : new IdecSpec(clusters, alpha, perRefresh, steps, refreshes, tolerance, restarts, optimizer, batch,
             0.001 + r.nextDouble());
   }
 

@@ -39,19 +39,26 @@ import org.tensorflow.types.TFloat32;
  *   <li>Repeat: compute the Student-t soft assignments q of all rows and the target p; stop when
  *       fewer than {@code tolerance} of the rows changed cluster since the last refresh;
  *       else train {@code KL(P‖Q)} (+ γ · reconstruction for IDEC) over the encoder and μ (and
- *       the decoder for IDEC) for {@code epochsPerRefresh} epochs with p held fixed.
+ *       the decoder for IDEC) for {@code epochsPerRefresh} epochs, or {@code stepsPerRefresh}
+ *       minibatch steps, with p held fixed.
  * </ol>
  *
- * <p>The paper refreshes p every T minibatch steps; here T is a whole number of epochs, which
- * keeps each row's target aligned with its batch by feeding p as a second per-row input. The
- * encoder is applied to the clean input during clustering (the denoising noise is for
- * pretraining only, as in the paper).
+ * <p>The paper refreshes p every T minibatch steps (DEC-keras: T = 30 on USPS, 140 on MNIST, an
+ * epoch being 37 and 274 steps). With {@code stepsPerRefresh} = T the steps walk the rows in one
+ * order drawn with the seed, T batches at a time, wrapping around at the end, and each window is
+ * shuffled within; with 0, T is {@code epochsPerRefresh} whole epochs. Either way p is fed as a
+ * second per-row input, so each row's target stays aligned with its batch. The encoder is applied
+ * to the clean input during clustering (the denoising noise is for pretraining only, as in the
+ * paper).
  *
  * @param reconstructionWeight γ: 0 for DEC, the IDEC paper's 0.1 for IDEC
+ * @param stepsPerRefresh T minibatch steps between target refreshes; 0 to refresh every
+ *                        {@code epochsPerRefresh} epochs instead (then T steps must be 0)
  */
 public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, AutoencoderSession.Plan pretraining,
     int clusters, double alpha, double reconstructionWeight, FitSpec clustering, int epochsPerRefresh,
-    int maxRefreshes, double tolerance, int kmeansRestarts, RuntimeSettings runtime) implements Clusterer {
+    int stepsPerRefresh, int maxRefreshes, double tolerance, int kmeansRestarts, RuntimeSettings runtime)
+    implements Clusterer {
 
   public Dec {
     Objects.requireNonNull(autoencoder, "autoencoder");
@@ -70,6 +77,13 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     }
     if (epochsPerRefresh < 1 || maxRefreshes < 1 || kmeansRestarts < 1) {
       throw new IllegalArgumentException("epochs_per_refresh, max_refreshes and kmeans_restarts must be >= 1");
+    }
+    if (stepsPerRefresh < 0) {
+      throw new IllegalArgumentException("steps_per_refresh must be >= 0 (0: refresh by epochs), found " + stepsPerRefresh);
+    }
+    if (stepsPerRefresh > 0 && epochsPerRefresh != 1) {
+      throw new IllegalArgumentException("set steps_per_refresh or epochs_per_refresh, not both; found "
+          + stepsPerRefresh + " steps and " + epochsPerRefresh + " epochs");
     }
     if (!(tolerance >= 0 && tolerance < 1)) {
       throw new IllegalArgumentException("tolerance must be in [0, 1), found " + tolerance);
@@ -171,6 +185,8 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
 
       float[] targets = new float[data.rows() * clusters];
       List<Feed> feeds = List.of(new Feed(ae.input(), rows, data.cols()), new Feed(target, targets, clusters));
+      StepWindows windows = stepsPerRefresh == 0 ? null
+          : new StepWindows(data.rows(), stepsPerRefresh * clustering.batchSize(), seed);
       int[] previous = null;
       int refreshes = 0;
       for (int r = 0; r < maxRefreshes; r++) {
@@ -186,7 +202,10 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
             targets[i * clusters + j] = (float) p[i][j];
           }
         }
-        Stage stage = g.stage(name() + "-" + r, clusterOp, feeds, clustering.withEpochs(epochsPerRefresh), List.of());
+        Stage stage = windows == null
+            ? g.stage(name() + "-" + r, clusterOp, feeds, clustering.withEpochs(epochsPerRefresh), List.of())
+            : g.stage(name() + "-" + r, clusterOp, windowFeeds(windows.next(), ae.input(), rows, data.cols(), target,
+                targets), clustering.withEpochs(1), List.of());
         g.train(List.of(stage), seed + 1 + r);
         refreshes++;
       }
@@ -219,6 +238,13 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
         org.tensorflow.ndarray.buffer.DataBuffers.of(flat))) {
       g.session().runner().feed(values, t).addTarget(assign).run();
     }
+  }
+
+  /** The inputs and current targets of the rows of one window of T steps. */
+  private List<Feed> windowFeeds(int[] window, Operand<TFloat32> input, float[] rows, int cols,
+      Operand<TFloat32> target, float[] targets) {
+    return List.of(new Feed(input, StepWindows.gather(rows, cols, window), cols),
+        new Feed(target, StepWindows.gather(targets, clusters, window), clusters));
   }
 
   private static double changedFraction(int[] before, int[] after) {

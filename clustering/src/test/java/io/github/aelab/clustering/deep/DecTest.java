@@ -76,7 +76,7 @@ class DecTest {
     AutoencoderSpec ae = AutoencoderSpec.builder(50).hidden(Activation.RELU, 32).code(5, Activation.LINEAR).build();
     for (double gamma : new double[] {0, 0.1}) {
       Dec dec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 15, 64)), 5, 1.0, gamma,
-          FitSpec.adam(1e-3, 1, 64), 1, 10, 0.001, 5, RuntimeSettings.defaults());
+          FitSpec.adam(1e-3, 1, 64), 1, 0, 10, 0.001, 5, RuntimeSettings.defaults());
       try (FittedClusterer fitted = dec.fit(data, 3)) {
         assertThat(HungarianAccuracy.of(blobs.labels(), fitted.trainingAssignments()))
             .as(dec.name()).isGreaterThanOrEqualTo(0.95);
@@ -88,15 +88,52 @@ class DecTest {
     }
   }
 
+  /** The paper's schedule: the target refreshed every T = 5 steps of 64 rows, not every epoch. */
+  @Test
+  void decRefreshingEveryFewStepsRecoversWellSeparatedClusters() {
+    Dataset blobs = SyntheticData.gaussianBlobs(1000, 50, 5, 1.0, 3);
+    Dataset data = ZScoreScaler.fit(blobs).transform(blobs);
+    AutoencoderSpec ae = AutoencoderSpec.builder(50).hidden(Activation.RELU, 32).code(5, Activation.LINEAR).build();
+    Dec dec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 15, 64)), 5, 1.0, 0,
+        FitSpec.adam(1e-3, 1, 64), 1, 5, 30, 0.001, 5, RuntimeSettings.defaults());
+    try (Dec.Fitted fitted = dec.fit(data, 3)) {
+      assertThat(HungarianAccuracy.of(blobs.labels(), fitted.trainingAssignments())).isGreaterThanOrEqualTo(0.95);
+      assertThat(fitted.refreshes()).isBetween(1, 30);
+    }
+  }
+
+  @Test
+  void stepsAndEpochsBetweenRefreshesExcludeEachOther() {
+    AutoencoderSpec ae = AutoencoderSpec.builder(4).hidden(Activation.RELU, 3).code(2, Activation.LINEAR).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Dec(ae, List.of(),
+        AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 1, 8)), 2, 1.0, 0, FitSpec.adam(1e-3, 1, 8), 2, 30, 10, 0.001, 1,
+        RuntimeSettings.defaults())).hasMessageContaining("not both");
+  }
+
+  /** Windows of T batches walk one seeded order of the rows and wrap around: every row equally often. */
+  @Test
+  void stepWindowsVisitEveryRowEquallyOften() {
+    StepWindows windows = new StepWindows(10, 4, 1);
+    int[] visits = new int[10];
+    for (int w = 0; w < 5; w++) { // 20 rows in all: twice round
+      for (int row : windows.next()) {
+        visits[row]++;
+      }
+    }
+    assertThat(visits).containsOnly(2);
+    assertThat(StepWindows.gather(new float[] {0, 1, 10, 11, 20, 21}, 2, new int[] {2, 0}))
+        .containsExactly(20, 21, 0, 1);
+  }
+
   @Test
   void idecStartsFromDecsPretrainedAutoencoderWithoutPretrainingAgain() {
     Dataset blobs = SyntheticData.gaussianBlobs(400, 20, 4, 1.0, 8);
     Dataset data = ZScoreScaler.fit(blobs).transform(blobs);
     AutoencoderSpec ae = AutoencoderSpec.builder(20).hidden(Activation.RELU, 16).code(4, Activation.LINEAR).build();
     Dec dec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 10, 64)), 4, 1.0, 0,
-        FitSpec.adam(1e-3, 1, 64), 1, 3, 0.001, 3, RuntimeSettings.reproducible());
+        FitSpec.adam(1e-3, 1, 64), 1, 0, 3, 0.001, 3, RuntimeSettings.reproducible());
     Dec idec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 10, 64)), 4, 1.0, 0.1,
-        FitSpec.adam(1e-3, 1, 64), 1, 3, 0.001, 3, RuntimeSettings.reproducible());
+        FitSpec.adam(1e-3, 1, 64), 1, 0, 3, 0.001, 3, RuntimeSettings.reproducible());
     try (Dec.Fitted first = dec.fit(data, 8);
         Dec.Fitted second = idec.fit(data, 8, first.pretrainedWeights())) {
       // Same codes, same k-means seed: the same starting clusters, so DEC and IDEC differ only by the fine-tuning.
