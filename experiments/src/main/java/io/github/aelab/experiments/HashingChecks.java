@@ -63,7 +63,8 @@ final class HashingChecks {
     }
     if (!e.regularizers().isEmpty()) {
       problems.add(ExperimentLoader.locate(tree, "regularizers"), "regularizers", "a hasher trains its own "
-          + "objective (semantic hashing: noise on the code's pre-activation); regularizers do not apply to it. "
+          + "objective (semantic hashing: noise on the code's pre-activation; autoencoder_itq: plain reconstruction); "
+          + "regularizers do not apply to it. "
           + "Remove the regularizers section.", null);
     }
   }

@@ -5,8 +5,8 @@ import io.github.aelab.clustering.retrieval.Hasher;
 import io.github.aelab.clustering.retrieval.HashingMethod;
 import io.github.aelab.clustering.retrieval.PrecisionRecallPoint;
 import io.github.aelab.clustering.retrieval.RetrievalMetrics;
+import io.github.aelab.clustering.retrieval.ExportableHasher;
 import io.github.aelab.clustering.retrieval.SemanticHasher;
-import io.github.aelab.clustering.retrieval.SemanticHashing;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.io.RecordTree;
 import io.github.aelab.core.runtime.RuntimeSettings;
@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * gets {@code metrics.json}, the hasher's codes ({@code query_codes.csv}, {@code
  * database_codes.csv}: one bit string per row), every method's precision-recall by Hamming radius
  * ({@code precision_recall.csv} and {@code plots/precision_recall.png}), provenance and the log;
- * a semantic hasher is also saved ({@code model/}, a SavedModel whose {@code hash} signature
- * gives the bits), so that {@code aelab score} codes new rows.
+ * the autoencoder hasher (semantic_hashing, autoencoder_itq) is also saved ({@code model/}, a
+ * SavedModel whose {@code hash} signature gives the bits), so that {@code aelab score} codes new rows.
  *
  * <p>Metric names: the hasher's {@code test.map} (mean average precision over the full ranking),
  * {@code test.precision_at_N} (relevant share of the first N retrieved), {@code train.seconds}
@@ -113,12 +113,11 @@ public final class HashingRun {
     });
   }
 
-  /** Fits and measures one method; a semantic hasher is also exported to {@code modelDir} unless that is null. */
+  /** Fits and measures one method; a trained (autoencoder) hasher is also exported to {@code modelDir} unless that is null. */
   private static Measured measure(String name, HashingMethod method, Config config, List<TrainingListener> listeners,
       Path modelDir) {
     long t0 = System.nanoTime();
-    Hasher hasher = method instanceof SemanticHashing sh ? sh.fit(config.database(), config.seed(), listeners)
-        : method.fit(config.database(), config.seed());
+    Hasher hasher = method.fit(config.database(), config.seed(), listeners);
     try {
       long t1 = System.nanoTime();
       BinaryCodes databaseCodes = hasher.encode(config.database());
@@ -133,9 +132,9 @@ public final class HashingRun {
       m.put("test.seconds", (System.nanoTime() - t1) / 1e9);
       if (hasher instanceof SemanticHasher semantic) {
         m.put("train.near_binary", semantic.nearBinaryShare(config.database()));
-        if (modelDir != null) {
-          semantic.export(modelDir);
-        }
+      }
+      if (hasher instanceof ExportableHasher trained && modelDir != null) {
+        trained.export(modelDir);
       }
       LOG.info(String.format(Locale.ROOT, "%s: mAP %.4f, precision@%d %.4f (fit %.1fs)", name,
           (double) m.get("test.map"), config.precisionAt(), (double) m.get("test.precision_at_" + config.precisionAt()),

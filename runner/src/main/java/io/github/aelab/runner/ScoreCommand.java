@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.aelab.anomaly.SavedDetector;
 import io.github.aelab.anomaly.Threshold;
-import io.github.aelab.clustering.retrieval.SemanticHasher;
+import io.github.aelab.clustering.retrieval.ExportableHasher;
 import io.github.aelab.core.data.CsvLoader;
 import io.github.aelab.core.data.CsvOptions;
 import io.github.aelab.core.data.Dataset;
@@ -179,10 +179,10 @@ public final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code row,code}: each row's bits from the run's semantic hasher, bit 0 first. */
+  /** {@code row,code}: each row's bits from the run's hasher, bit 0 first. */
   private StringBuilder hashes(Dataset rows) {
     try (SavedModelBundle model = SavedModels.load(runDir.resolve("model"))) {
-      float[] bits = run(model, SemanticHasher.HASH_SIGNATURE, SemanticHasher.INPUT, SemanticHasher.BITS, rows);
+      float[] bits = run(model, ExportableHasher.HASH_SIGNATURE, ExportableHasher.INPUT, ExportableHasher.BITS, rows);
       int width = bits.length / rows.rows();
       StringBuilder csv = new StringBuilder("row,code\n");
       for (int i = 0; i < rows.rows(); i++) {

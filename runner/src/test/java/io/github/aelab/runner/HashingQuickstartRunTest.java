@@ -73,4 +73,23 @@ class HashingQuickstartRunTest {
     assertThat(Files.readString(again.resolve("query_codes.csv"))).isEqualTo(Files.readString(
         out.resolve("query_codes.csv")));
   }
+
+  /** The autoencoder + ITQ hasher in the same run: a linear code quantized by ITQ, saved and scored alike. */
+  @Test
+  void autoencoderItqHashesWithTheSameRecordAndScoresAgain(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("run");
+    assertThat(AelabCommand.commandLine().execute("run", EXAMPLE, "--out", out.toString(),
+        "--set", "hasher={type: autoencoder_itq}", "--set", "model.code={type: dense, units: 16}")).isZero();
+
+    JsonNode metrics = JSON.readTree(out.resolve("metrics.json").toFile());
+    assertThat(metrics.get("hasher").asText()).isEqualTo("autoencoder-itq");
+    assertThat(metrics.has("train.near_binary")).as("only a sigmoid code is judged by how binary it is").isFalse();
+    assertThat(metrics.get("test.map").asDouble()).isGreaterThan(metrics.get("lsh.test.map").asDouble() + 0.3);
+
+    Path scored = tmp.resolve("scored.csv");
+    assertThat(AelabCommand.commandLine().execute("score", out.toString(), "--out", scored.toString())).isZero();
+    List<String> queries = Files.readAllLines(out.resolve("query_codes.csv"));
+    assertThat(Files.readAllLines(scored).stream().skip(1).map(l -> l.split(",")[1]).toList())
+        .isEqualTo(queries.stream().skip(1).map(l -> l.split(",")[2]).toList());
+  }
 }

@@ -14,15 +14,11 @@ import org.tensorflow.types.TFloat32;
  * its logistic code unit {@code j} is above 0.5, the paper's deterministic binarization. Holds
  * the TensorFlow graph and session, so close it when done.
  */
-public final class SemanticHasher implements Hasher, AutoCloseable {
+public final class SemanticHasher implements ExportableHasher {
 
   /** A logistic unit's midpoint: the cut between bit 0 and bit 1. */
   static final float CUT = 0.5f;
 
-  /** Names in an exported SavedModel: the {@code hash} signature maps {@code x} to {@code bits} (0/1 floats). */
-  public static final String HASH_SIGNATURE = "hash";
-  public static final String INPUT = "x";
-  public static final String BITS = "bits";
   /** The {@code encode} signature maps {@code x} to the logistic activations {@code code}. */
   public static final String CODE = "code";
 
@@ -43,6 +39,7 @@ public final class SemanticHasher implements Hasher, AutoCloseable {
    * {@code hash} (also the default) gives each row's bits as 0/1 floats, {@code encode} the
    * activations they are thresholded from. Any TensorFlow runtime can then hash new rows.
    */
+  @Override
   public void export(Path dir) {
     SavedModels.export(graph.session(), dir, List.of(
         Signature.builder().key(HASH_SIGNATURE).input(INPUT, graph.input()).output(BITS, hash).build(),

@@ -101,6 +101,7 @@ public record SemanticHashing(AutoencoderSpec autoencoder, double noiseStd, Auto
    * Trains on {@code train} (labels ignored) and returns the hasher, which holds the TensorFlow
    * session: close it. {@code listeners} watch every stage (progress lines, say).
    */
+  @Override
   public SemanticHasher fit(Dataset train, long seed, List<TrainingListener> listeners) {
     if (train.cols() != autoencoder.inputDim()) {
       throw new IllegalArgumentException("the autoencoder takes " + autoencoder.inputDim() + " features but dataset '"

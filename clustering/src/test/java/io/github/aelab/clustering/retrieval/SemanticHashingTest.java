@@ -132,7 +132,7 @@ class SemanticHashingTest {
     return (double) near / values.length;
   }
 
-  private static double meanAveragePrecision(Hasher hasher, Dataset queries, Dataset database) {
+  static double meanAveragePrecision(Hasher hasher, Dataset queries, Dataset database) {
     return new RetrievalMetrics(hasher.encode(queries), queries.labels(), hasher.encode(database), database.labels())
         .meanAveragePrecision();
   }

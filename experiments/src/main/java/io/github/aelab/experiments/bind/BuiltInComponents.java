@@ -89,7 +89,8 @@ public final class BuiltInComponents {
         ComponentType.of(CLUSTERER, "gmvae", GmvaeSpec.class),
         ComponentType.of(CLUSTERER, "aae", AaeClusteringSpec.class),
         ComponentType.of(CLUSTERER, "deep_subspace", io.github.aelab.experiments.clusterer.SubspaceSpec.class),
-        ComponentType.of(HASHER, "semantic_hashing", io.github.aelab.experiments.hasher.SemanticHashingSpec.class));
+        ComponentType.of(HASHER, "semantic_hashing", io.github.aelab.experiments.hasher.SemanticHashingSpec.class),
+        ComponentType.of(HASHER, "autoencoder_itq", io.github.aelab.experiments.hasher.AutoencoderItqSpec.class));
   }
 
   public static ComponentRegistry registry() {

@@ -36,7 +36,7 @@ public record Experiment(
         + "absent for a plain autoencoder run") @DefaultValue(DefaultValue.NULL) DetectorSpec detector,
     @Doc("a deep clusterer on the autoencoder: {type: dec|idec, clusters: K, ...}; absent for a plain autoencoder "
         + "run; not with a detector") @DefaultValue(DefaultValue.NULL) ClustererSpec clusterer,
-    @Doc("a learned hash function on the autoencoder for retrieval: {type: semantic_hashing, ...}; bits = the "
+    @Doc("a learned hash function on the autoencoder for retrieval: {type: semantic_hashing, ...} or {type: autoencoder_itq}; bits = the "
         + "code's units; absent for a plain autoencoder run; not with a detector or clusterer")
     @DefaultValue(DefaultValue.NULL) HasherSpec hasher,
     @Doc("the training plan") TrainingSpec training,
