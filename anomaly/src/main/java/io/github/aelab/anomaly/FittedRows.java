@@ -57,13 +57,19 @@ public final class FittedRows implements FittedDetector {
           + "' has " + rows.cols());
     }
     float[] x = rows.features();
-    double[] scores = new double[rows.rows()];
-    for (int r = 0; r < scores.length; r++) {
-      double[] row = new double[cols];
-      for (int c = 0; c < cols; c++) {
-        row[c] = x[r * cols + c];
-      }
-      scores[r] = scorer.score(row);
+    double[] values = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      values[i] = x[i];
+    }
+    return scoreEach(scorer, values, rows.rows());
+  }
+
+  /** {@code scorer} applied to each of the {@code rows} rows of the row-major matrix {@code values}. */
+  static double[] scoreEach(RowScorer scorer, double[] values, int rows) {
+    int width = values.length / rows;
+    double[] scores = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      scores[r] = scorer.score(java.util.Arrays.copyOfRange(values, r * width, (r + 1) * width));
     }
     return scores;
   }

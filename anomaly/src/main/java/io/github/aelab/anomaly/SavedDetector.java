@@ -16,21 +16,16 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -221,12 +216,7 @@ public final class SavedDetector implements FittedDetector {
     if (scorer == null) {
       return values;
     }
-    int width = values.length / rows.rows();
-    double[] scores = new double[rows.rows()];
-    for (int r = 0; r < scores.length; r++) {
-      scores[r] = scorer.score(Arrays.copyOfRange(values, r * width, (r + 1) * width));
-    }
-    return scores;
+    return FittedRows.scoreEach(scorer, values, rows.rows());
   }
 
   /** The TensorFlow part's output per row, averaged over the sample numbers as the fitted detector did. */
@@ -248,30 +238,10 @@ public final class SavedDetector implements FittedDetector {
   }
 
   private float[] run(Dataset rows, long sample) {
-    float[] features = rows.features();
-    float[] out = null;
-    int perRow = 0;
-    for (int from = 0; from < rows.rows(); from += BATCH) {
-      int count = Math.min(BATCH, rows.rows() - from);
-      float[] batch = Arrays.copyOfRange(features, from * cols, (from + count) * cols);
-      Map<String, Tensor> inputs = new HashMap<>();
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(count, cols), DataBuffers.of(batch));
-          TInt64 index = TInt64.scalarOf(sample)) {
-        inputs.put(INPUT, x);
-        if (sampled) {
-          inputs.put(SAMPLE, index);
-        }
-        try (Result result = graph.function(SIGNATURE).call(inputs)) {
-          TFloat32 y = (TFloat32) result.get(OUTPUT).orElseThrow();
-          if (out == null) {
-            perRow = (int) (y.shape().size() / count);
-            out = new float[rows.rows() * perRow];
-          }
-          y.asRawTensor().data().asFloats().read(out, from * perRow, count * perRow);
-        }
-      }
+    try (TInt64 index = TInt64.scalarOf(sample)) {
+      return SavedModels.callBatched(graph, SIGNATURE, INPUT, OUTPUT, rows.features(), cols, BATCH,
+          sampled ? Map.<String, Tensor>of(SAMPLE, index) : Map.<String, Tensor>of());
     }
-    return out;
   }
 
   private static double[] toDouble(float[] values) {

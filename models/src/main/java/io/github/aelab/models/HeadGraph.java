@@ -130,6 +130,22 @@ public final class HeadGraph implements AutoCloseable {
         listeners);
   }
 
+  /**
+   * Greedy layer-wise pretraining of the autoencoder on {@code rows} (one stage per layer pair,
+   * {@link StackedPretraining}), or no stage when {@code pretraining} is null: how a head's plan
+   * starts before its own objective.
+   */
+  public List<Stage> pretrainingStages(FitSpec pretraining, float[] rows, List<TrainingListener> listeners) {
+    if (pretraining == null) {
+      return List.of();
+    }
+    List<Stage> stages = new java.util.ArrayList<>();
+    for (TrainOp op : StackedPretraining.trainOps(ctx, autoencoder(), pretraining, rows.length / inputDim)) {
+      stages.add(stage(op.name(), op, rows, pretraining, listeners));
+    }
+    return stages;
+  }
+
   /** Opens the session; call once, after the last op is built. */
   public void open(RuntimeSettings runtime) {
     if (session != null) {

@@ -22,12 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -236,23 +231,6 @@ public final class ScoreCommand implements Callable<Integer> {
   }
 
   private static float[] run(SavedModelBundle model, String signature, String input, String output, Dataset rows) {
-    int cols = rows.cols();
-    float[] features = rows.features();
-    float[] result = null;
-    int perRow = 0;
-    for (int from = 0; from < rows.rows(); from += BATCH) {
-      int count = Math.min(BATCH, rows.rows() - from);
-      float[] batch = java.util.Arrays.copyOfRange(features, from * cols, (from + count) * cols);
-      try (TFloat32 in = TFloat32.tensorOf(Shape.of(count, cols), DataBuffers.of(batch));
-          Result r = model.function(signature).call(Map.<String, Tensor>of(input, in))) {
-        TFloat32 t = (TFloat32) r.get(output).orElseThrow();
-        if (result == null) {
-          perRow = (int) (t.shape().size() / count);
-          result = new float[rows.rows() * perRow];
-        }
-        t.asRawTensor().data().asFloats().read(result, from * perRow, count * perRow);
-      }
-    }
-    return result;
+    return SavedModels.callBatched(model, signature, input, output, rows.features(), rows.cols(), BATCH, Map.of());
   }
 }

@@ -16,7 +16,6 @@ import io.github.aelab.models.Autoencoder;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
 import io.github.aelab.models.HeadGraph;
-import io.github.aelab.models.StackedPretraining;
 import io.github.aelab.models.regularize.Regularizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,12 +131,8 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
       float[] rows = data.features();
       int width = (int) autoencoder.codeShape().size(0);
 
-      List<Stage> pretrain = new ArrayList<>();
-      if (pretrained == null && pretraining.pretraining() != null) {
-        for (TrainOp op : StackedPretraining.trainOps(g.context(), ae, pretraining.pretraining(), data.rows())) {
-          pretrain.add(g.stage(op.name(), op, rows, pretraining.pretraining(), List.of()));
-        }
-      }
+      List<Stage> pretrain = new ArrayList<>(pretrained == null
+          ? g.pretrainingStages(pretraining.pretraining(), rows, List.of()) : List.of());
       TrainOp finetune = g.trainOp("fit", ae.objective(), ae.trainableVariables(), pretraining.fit(), data.rows());
       if (pretrained == null) {
         pretrain.add(g.stage("fit", finetune, rows, pretraining.fit(), List.of()));

@@ -4,14 +4,12 @@ import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.graph.Shapes;
 import io.github.aelab.core.optim.TrainOp;
 import io.github.aelab.core.runtime.RuntimeSettings;
-import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.core.train.Stage;
 import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.Autoencoder;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
 import io.github.aelab.models.HeadGraph;
-import io.github.aelab.models.StackedPretraining;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -84,13 +82,7 @@ public record AutoencoderItq(AutoencoderSpec autoencoder, AutoencoderSession.Pla
     try {
       Autoencoder ae = g.autoencoder();
       float[] rows = train.features();
-      List<Stage> stages = new ArrayList<>();
-      FitSpec pretraining = plan.pretraining();
-      if (pretraining != null) {
-        for (TrainOp op : StackedPretraining.trainOps(g.context(), ae, pretraining, train.rows())) {
-          stages.add(g.stage(op.name(), op, rows, pretraining, listeners));
-        }
-      }
+      List<Stage> stages = new ArrayList<>(g.pretrainingStages(plan.pretraining(), rows, listeners));
       TrainOp fit = g.trainOp(name(), ae.objective(), ae.trainableVariables(), plan.fit(), train.rows());
       stages.add(g.stage(name(), fit, rows, plan.fit(), listeners));
       g.open(runtime);

@@ -1,12 +1,9 @@
 package io.github.aelab.clustering.retrieval;
 
 import io.github.aelab.core.data.Dataset;
-import io.github.aelab.core.io.SavedModels;
 import io.github.aelab.models.HeadGraph;
 import java.nio.file.Path;
-import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.Signature;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -19,19 +16,14 @@ public final class SemanticHasher implements ExportableHasher {
   /** A logistic unit's midpoint: the cut between bit 0 and bit 1. */
   static final float CUT = 0.5f;
 
-  /** The {@code encode} signature maps {@code x} to the logistic activations {@code code}. */
-  public static final String CODE = "code";
-
   private final HeadGraph graph;
   private final Operand<TFloat32> code;
-  private final Operand<TFloat32> hash;
-  private final int bits;
+  private final TrainedHasher hasher;
 
   SemanticHasher(HeadGraph graph, Operand<TFloat32> code, Operand<TFloat32> hash, int bits) {
     this.graph = graph;
     this.code = code;
-    this.hash = hash;
-    this.bits = bits;
+    this.hasher = new TrainedHasher(graph, code, hash, bits);
   }
 
   /**
@@ -41,20 +33,17 @@ public final class SemanticHasher implements ExportableHasher {
    */
   @Override
   public void export(Path dir) {
-    SavedModels.export(graph.session(), dir, List.of(
-        Signature.builder().key(HASH_SIGNATURE).input(INPUT, graph.input()).output(BITS, hash).build(),
-        Signature.builder().key("encode").input(INPUT, graph.input()).output(CODE, code).build(),
-        Signature.builder().key(Signature.DEFAULT_KEY).input(INPUT, graph.input()).output(BITS, hash).build()));
+    hasher.export(dir);
   }
 
   @Override
   public int dims() {
-    return graph.inputDim();
+    return hasher.dims();
   }
 
   @Override
   public int bits() {
-    return bits;
+    return hasher.bits();
   }
 
   /**
@@ -90,11 +79,11 @@ public final class SemanticHasher implements ExportableHasher {
 
   @Override
   public BinaryCodes encode(Dataset rows) {
-    return BinaryCodes.threshold(activations(rows), rows.rows(), bits, CUT);
+    return hasher.encode(rows);
   }
 
   @Override
   public void close() {
-    graph.close();
+    hasher.close();
   }
 }

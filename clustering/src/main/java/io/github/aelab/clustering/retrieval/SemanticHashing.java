@@ -13,7 +13,6 @@ import io.github.aelab.models.Autoencoder;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
 import io.github.aelab.models.HeadGraph;
-import io.github.aelab.models.StackedPretraining;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -127,14 +126,8 @@ public record SemanticHashing(AutoencoderSpec autoencoder, double noiseStd, Auto
           tf.math.greater(code, tf.constant(SemanticHasher.CUT)), TFloat32.class);
 
       float[] rows = train.features();
-      List<Stage> stages = new ArrayList<>();
-      FitSpec pretraining = plan.pretraining();
-      if (pretraining != null) {
-        // Layer-wise pretraining sees no noise: it only has to find a good starting point.
-        for (TrainOp op : StackedPretraining.trainOps(g.context(), ae, pretraining, train.rows())) {
-          stages.add(g.stage(op.name(), op, rows, pretraining, listeners));
-        }
-      }
+      // Layer-wise pretraining sees no noise: it only has to find a good starting point.
+      List<Stage> stages = new ArrayList<>(g.pretrainingStages(plan.pretraining(), rows, listeners));
       FitSpec fit = plan.fit();
       TrainOp fineTune = g.trainOp(name(), loss, ae.trainableVariables(), fit, train.rows());
       List<Feed> feeds = List.of(new Feed(ae.input(), rows, train.cols()),

@@ -15,12 +15,15 @@ import org.tensorflow.types.TFloat32;
  * SavedModel run the same ops on the same floats, so they agree to the bit.
  */
 public final class TrainedHasher implements ExportableHasher {
+  /** The {@code encode} signature's output: the code the bits are cut from. */
+  public static final String CODE = "code";
+
   private final HeadGraph graph;
   private final Operand<TFloat32> code;
   private final Operand<TFloat32> hash;
   private final int bits;
 
-  private TrainedHasher(HeadGraph graph, Operand<TFloat32> code, Operand<TFloat32> hash, int bits) {
+  TrainedHasher(HeadGraph graph, Operand<TFloat32> code, Operand<TFloat32> hash, int bits) {
     this.graph = graph;
     this.code = code;
     this.hash = hash;
@@ -76,7 +79,7 @@ public final class TrainedHasher implements ExportableHasher {
   public void export(Path dir) {
     SavedModels.export(graph.session(), dir, List.of(
         Signature.builder().key(HASH_SIGNATURE).input(INPUT, graph.input()).output(BITS, hash).build(),
-        Signature.builder().key("encode").input(INPUT, graph.input()).output("code", code).build(),
+        Signature.builder().key("encode").input(INPUT, graph.input()).output(CODE, code).build(),
         Signature.builder().key(Signature.DEFAULT_KEY).input(INPUT, graph.input()).output(BITS, hash).build()));
   }
 
