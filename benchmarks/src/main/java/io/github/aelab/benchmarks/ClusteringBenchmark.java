@@ -186,7 +186,8 @@ public final class ClusteringBenchmark implements Callable<Integer> {
     StringBuilder md = new StringBuilder("# USPS clustering (" + seeds + " seeds, pretraining " + pretrainEpochs
         + " epochs)\n\nInitializer " + initializer + "; clustering phase " + clusterOptimizer + " "
         + clusterLearningRate + (clusterOptimizer.equals("sgd") ? " momentum " + clusterMomentum : "")
-        + ".\n\n| method | accuracy | NMI | ARI | seconds |\n|---|---|---|---|---|\n");
+        + "; target refreshed every " + (stepsPerRefresh > 0 ? stepsPerRefresh + " steps" : "epoch")
+        + ", at most " + maxRefreshes + " refreshes.\n\n| method | accuracy | NMI | ARI | seconds |\n|---|---|---|---|---|\n");
     for (String method : List.of("kmeans_pixels", "ae_kmeans", "dec", "idec")) {
       List<Row> of = rows.stream().filter(r -> r.method().equals(method)).toList();
       md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.0f |%n", method,
