@@ -6,12 +6,11 @@ import io.github.aelab.clustering.deep.Dec;
 import io.github.aelab.clustering.metric.AdjustedRandIndex;
 import io.github.aelab.clustering.metric.HungarianAccuracy;
 import io.github.aelab.clustering.metric.NormalizedMutualInformation;
-import io.github.aelab.core.block.BlockSpec;
-import io.github.aelab.core.block.DenseBlock;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.data.NpzLoader;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.graph.Initializer;
+import io.github.aelab.core.loss.ReconstructionLoss;
 import io.github.aelab.core.optim.OptimizerSpec;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.stats.KMeans;
@@ -138,7 +137,7 @@ public final class ClusteringBenchmark implements Callable<Integer> {
   }
 
   private Dec dec(double reconstructionWeight) {
-    AutoencoderSpec ae = spec(initializer.equals("default") ? null : Initializer.valueOf(initializer.toUpperCase(Locale.ROOT)));
+    AutoencoderSpec ae = spec(DenseAutoencoders.initializer(initializer));
     FitSpec pretrain = FitSpec.adam(1e-3, pretrainEpochs, 256);
     OptimizerSpec clusterStep = switch (clusterOptimizer) {
       case "adam" -> new OptimizerSpec.Adam(clusterLearningRate);
@@ -156,18 +155,7 @@ public final class ClusteringBenchmark implements Callable<Integer> {
    * null gives every layer its activation's default, which is what the mirror builds.
    */
   static AutoencoderSpec spec(Initializer init) {
-    int[] widths = {500, 500, 2000};
-    List<BlockSpec> encoder = new ArrayList<>();
-    for (int w : widths) {
-      encoder.add(new DenseBlock.Spec(w, Activation.RELU, init, true));
-    }
-    List<BlockSpec> decoder = new ArrayList<>();
-    for (int i = widths.length - 1; i >= 0; i--) {
-      decoder.add(new DenseBlock.Spec(widths[i], Activation.RELU, init, true));
-    }
-    decoder.add(new DenseBlock.Spec(256, Activation.LINEAR, init, true));
-    return AutoencoderSpec.builder(256).encoder(encoder.toArray(BlockSpec[]::new))
-        .code(new DenseBlock.Spec(10, Activation.LINEAR, init, true)).decoder(decoder.toArray(BlockSpec[]::new)).build();
+    return DenseAutoencoders.relu(256, new int[] {500, 500, 2000}, 10, Activation.LINEAR, init, ReconstructionLoss.MSE);
   }
 
   private static Row row(long seed, String method, int[] labels, int[] clusters, long start) {

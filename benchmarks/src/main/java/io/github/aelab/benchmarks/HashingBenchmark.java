@@ -92,6 +92,11 @@ public final class HashingBenchmark implements Callable<Integer> {
       description = "Autoencoder hashers: hidden layer widths of the encoder, mirrored in the decoder (default: ${DEFAULT-VALUE}).")
   List<Integer> hidden;
 
+  @Option(names = "--initializer", defaultValue = "default", description = "Autoencoder hashers: initializer of every"
+      + " layer: default (He for ReLU, Glorot for the rest), fan_in_uniform (PyTorch's default), glorot_uniform, ..."
+      + " (default: ${DEFAULT-VALUE}).")
+  String initializer;
+
   @Option(names = "--epochs", defaultValue = "15", description = "Autoencoder hashers: training epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
@@ -204,13 +209,10 @@ public final class HashingBenchmark implements Callable<Integer> {
     return new SemanticHashing(autoencoder(codeBits, Activation.SIGMOID), noiseStd, plan(), runtime());
   }
 
-  /** The autoencoder hashers' network: 784-hidden-bits, ReLU, BCE on the pixels. */
+  /** The autoencoder hashers' network: 784-hidden-bits, ReLU, mirrored, BCE on the pixels. */
   private AutoencoderSpec autoencoder(int codeBits, Activation code) {
-    return AutoencoderSpec.builder(784)
-        .hidden(Activation.RELU, hidden.stream().mapToInt(Integer::intValue).toArray())
-        .code(codeBits, code)
-        .loss(ReconstructionLoss.BCE)
-        .build();
+    return DenseAutoencoders.relu(784, hidden.stream().mapToInt(Integer::intValue).toArray(), codeBits, code,
+        DenseAutoencoders.initializer(initializer), ReconstructionLoss.BCE);
   }
 
   private AutoencoderSession.Plan plan() {
