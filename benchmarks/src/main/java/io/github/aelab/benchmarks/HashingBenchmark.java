@@ -249,8 +249,10 @@ public final class HashingBenchmark implements Callable<Integer> {
     md.append("\nPublished mAP at 32 bits under this protocol (as quoted in the issue): LSH ")
         .append(PUBLISHED_MAP_32.get("lsh")).append(", PCA-ITQ ").append(PUBLISHED_MAP_32.get("pca-itq")).append(".\n");
     if (methods.contains("autoencoder-itq")) {
-      md.append(String.format(Locale.ROOT, "%nAutoencoder + ITQ: the same network with a linear code, trained on BCE "
-          + "alone, then ITQ (50 iterations) on the database's codes.%n"));
+      md.append(String.format(Locale.ROOT, "%nAutoencoder + ITQ: 784-%s-bits autoencoder, ReLU hidden, linear code, "
+          + "mirrored, BCE; %s initialization; Adam %.2g with cosine decay, %d epochs, batch %d; then ITQ (50 "
+          + "iterations) on the database's codes.%n", String.join("-", hidden.stream().map(String::valueOf).toList()),
+          initializer, learningRate, epochs, batch));
     }
     if (methods.contains("semantic-hashing")) {
       md.append(String.format(Locale.ROOT, "%nSemantic hashing: 784-%s-bits autoencoder, ReLU hidden, logistic code, "
