@@ -49,7 +49,7 @@ class ShippedExamplesRunTest {
     if (text.contains("iwae_samples:")) {
       args.addAll(List.of("--set", "evaluation.iwae_samples=5")); // the published k is for the benchmark
     }
-    if (text.contains("type: semantic_hashing") && text.contains("mnist/")) {
+    if (text.contains("\nhasher:") && text.contains("mnist/")) {
       args.addAll(List.of("--set", "evaluation.queries=100", "--set", "evaluation.precision_at=100"));
     }
     if (text.contains("type: dec") || text.contains("type: idec")) { // the clusterers with refreshes
@@ -57,6 +57,9 @@ class ShippedExamplesRunTest {
     }
     assertThat(AelabCommand.commandLine().execute(args.toArray(String[]::new))).isZero();
     assertThat(tmp.resolve("run/metrics.json")).exists();
+    if (text.contains("\ndetector:")) {
+      assertThat(tmp.resolve("run/detector/detector.json")).as("the saved detector").exists();
+    }
   }
 
   /** The file's text and, for a file that extends another, the base's: the settings below look at both. */
