@@ -1,6 +1,7 @@
 package io.github.aelab.anomaly;
 
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.stats.Rows;
 import java.nio.file.Path;
 
 /**
@@ -56,12 +57,7 @@ public final class FittedRows implements FittedDetector {
       throw new IllegalArgumentException(detector + " was fitted on " + cols + " columns, but dataset '" + rows.name()
           + "' has " + rows.cols());
     }
-    float[] x = rows.features();
-    double[] values = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      values[i] = x[i];
-    }
-    return scoreEach(scorer, values, rows.rows());
+    return scoreEach(scorer, Rows.toDouble(rows.features()), rows.rows());
   }
 
   /** {@code scorer} applied to each of the {@code rows} rows of the row-major matrix {@code values}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.io.SavedModels;
+import io.github.aelab.core.stats.Rows;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -212,7 +213,7 @@ public final class SavedDetector implements FittedDetector {
     if (rows.rows() == 0) {
       return new double[0];
     }
-    double[] values = graph == null ? toDouble(rows.features()) : graphOutput(rows);
+    double[] values = graph == null ? Rows.toDouble(rows.features()) : graphOutput(rows);
     if (scorer == null) {
       return values;
     }
@@ -222,7 +223,7 @@ public final class SavedDetector implements FittedDetector {
   /** The TensorFlow part's output per row, averaged over the sample numbers as the fitted detector did. */
   private double[] graphOutput(Dataset rows) {
     if (!sampled) {
-      return toDouble(run(rows, -1));
+      return Rows.toDouble(run(rows, -1));
     }
     double[] total = null;
     for (int s = 0; s < samples; s++) {
@@ -242,14 +243,6 @@ public final class SavedDetector implements FittedDetector {
       return SavedModels.callBatched(graph, SIGNATURE, INPUT, OUTPUT, rows.features(), cols, BATCH,
           sampled ? Map.<String, Tensor>of(SAMPLE, index) : Map.<String, Tensor>of());
     }
-  }
-
-  private static double[] toDouble(float[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
   }
 
   /** Copies the saved files: the state is already in them. */

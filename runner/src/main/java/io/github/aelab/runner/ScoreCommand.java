@@ -99,7 +99,8 @@ public final class ScoreCommand implements Callable<Integer> {
       write(detectorScores(data == null ? ownTestRows() : scaled(load(data))));
       return AelabCommand.OK;
     }
-    if (recordedSpec().has("detector")) {
+    JsonNode spec = recordedSpec();
+    if (spec.has("detector")) {
       throw new IllegalArgumentException(runDir + ": the run's detector was not saved (no " + AnomalyRun.DETECTOR_DIR
           + "/ directory; see its log): run the experiment again with this aelab");
     }
@@ -111,7 +112,7 @@ public final class ScoreCommand implements Callable<Integer> {
       throw new IllegalArgumentException(runDir + ": not a finished run (no model/saved_model.pb)");
     }
     Dataset rows = data == null ? ownTestRows() : scaled(load(data));
-    if (isHashingRun()) {
+    if (spec.has("hasher")) { // a hashing run's record names its hasher
       write(hashes(rows));
       return AelabCommand.OK;
     }
@@ -143,11 +144,6 @@ public final class ScoreCommand implements Callable<Integer> {
     } else {
       Files.writeString(out, csv);
     }
-  }
-
-  /** A hashing run's record names its hasher in spec.json. */
-  private boolean isHashingRun() throws IOException {
-    return recordedSpec().has("hasher");
   }
 
   /** The run's spec.json, or an empty object when it has none. */

@@ -3,6 +3,7 @@ package io.github.aelab.anomaly.deep;
 import io.github.aelab.anomaly.FittedDetector;
 import io.github.aelab.anomaly.SavedDetector;
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.stats.Rows;
 import io.github.aelab.models.HeadGraph;
 import java.nio.file.Path;
 import org.tensorflow.Operand;
@@ -31,7 +32,7 @@ final class GraphScoredDetector implements FittedDetector {
       throw new IllegalArgumentException("the detector takes " + graph.inputDim() + " features, '" + rows.name()
           + "' has " + rows.cols());
     }
-    return ReconstructionDetector.toDouble(graph.run(score, rows.features()));
+    return Rows.toDouble(graph.run(score, rows.features()));
   }
 
   @Override

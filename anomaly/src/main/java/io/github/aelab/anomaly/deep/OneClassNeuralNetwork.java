@@ -7,6 +7,7 @@ import io.github.aelab.anomaly.Quantiles;
 import io.github.aelab.core.block.Block;
 import io.github.aelab.core.block.DenseBlock;
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.stats.Rows;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.train.FitSpec;
@@ -90,7 +91,7 @@ public record OneClassNeuralNetwork(AutoencoderSpec autoencoder, int hidden, Act
       TrainingListener quantile = new TrainingListener() {
         @Override
         public void onEpochStart(Stage stage, int epoch, Session session) {
-          r.set(session, new float[] {(float) Quantiles.linear(ReconstructionDetector.toDouble(g.run(output, rows)), nu)});
+          r.set(session, new float[] {(float) Quantiles.linear(Rows.toDouble(g.run(output, rows)), nu)});
         }
       };
       List<Stage> stages = new ArrayList<>(EncoderHead.pretraining(g, pretrain, rows));

@@ -4,6 +4,7 @@ import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
 import io.github.aelab.anomaly.SavedDetector;
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.stats.Rows;
 import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.Autoencoder;
 import io.github.aelab.models.AutoencoderSession;
@@ -93,7 +94,7 @@ public record ReconstructionDetector(AutoencoderTraining autoencoder, Score scor
       if (score == Score.NEGATIVE_ELBO) {
         return session.variational().orElseThrow().negativeElboPerRow(session.session(), rows.features(), samples);
       }
-      return toDouble(session.score(rows.features()));
+      return Rows.toDouble(session.score(rows.features()));
     }
 
     @Override
@@ -122,13 +123,5 @@ public record ReconstructionDetector(AutoencoderTraining autoencoder, Score scor
     Autoencoder ae = session.autoencoder();
     SavedDetector.write(dir, ae.spec().inputDim(), SavedDetector.Graph.of(session.session(), ae.input(),
         ae.perExampleLoss()), null, trainingScores);
-  }
-
-  static double[] toDouble(float[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
   }
 }

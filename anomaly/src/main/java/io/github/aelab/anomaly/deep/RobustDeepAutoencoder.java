@@ -4,6 +4,7 @@ import io.github.aelab.anomaly.Detector;
 import io.github.aelab.anomaly.FittedDetector;
 import io.github.aelab.anomaly.Quantiles;
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.stats.Rows;
 import io.github.aelab.core.train.TrainingListener;
 import io.github.aelab.models.AutoencoderSession;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ public record RobustDeepAutoencoder(AutoencoderTraining autoencoder, Norm norm, 
         }
         shrink(s, d);
       }
-      double[] trainingScores = ReconstructionDetector.toDouble(session.score(x));
+      double[] trainingScores = Rows.toDouble(session.score(x));
       return new Fitted(session, s, trainingScores);
     } catch (RuntimeException e) {
       session.close();
@@ -146,7 +147,7 @@ public record RobustDeepAutoencoder(AutoencoderTraining autoencoder, Norm norm, 
 
     @Override
     public double[] score(Dataset rows) {
-      return ReconstructionDetector.toDouble(session.score(rows.features()));
+      return Rows.toDouble(session.score(rows.features()));
     }
 
     @Override

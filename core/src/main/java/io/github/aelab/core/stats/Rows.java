@@ -75,6 +75,15 @@ public final class Rows {
     }
   }
 
+  /** {@code values} widened to doubles, in the same (row-major) order. */
+  public static double[] toDouble(float[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+
   /** Squared Euclidean distance between two rows of equal length. */
   public static double squaredDistance(double[] a, double[] b) {
     double sum = 0;
