@@ -29,11 +29,7 @@ public final class FittedRows implements FittedDetector {
 
   /** A fitted detector whose training scores are the scorer's scores of the training rows. */
   public static FittedRows scoringTraining(String detector, double[][] train, RowScorer scorer) {
-    double[] scores = new double[train.length];
-    for (int i = 0; i < train.length; i++) {
-      scores[i] = scorer.score(train[i]);
-    }
-    return new FittedRows(detector, train[0].length, scorer, scores);
+    return new FittedRows(detector, train[0].length, scorer, scorer.scoreAll(train));
   }
 
   /** The number of columns the detector was fitted on. */
@@ -62,12 +58,15 @@ public final class FittedRows implements FittedDetector {
 
   /** {@code scorer} applied to each of the {@code rows} rows of the row-major matrix {@code values}. */
   static double[] scoreEach(RowScorer scorer, double[] values, int rows) {
-    int width = values.length / rows;
-    double[] scores = new double[rows];
-    for (int r = 0; r < rows; r++) {
-      scores[r] = scorer.score(java.util.Arrays.copyOfRange(values, r * width, (r + 1) * width));
+    if (rows == 0) {
+      return new double[0];
     }
-    return scores;
+    double[][] matrix = new double[rows][];
+    int width = values.length / rows;
+    for (int r = 0; r < rows; r++) {
+      matrix[r] = java.util.Arrays.copyOfRange(values, r * width, (r + 1) * width);
+    }
+    return scorer.scoreAll(matrix);
   }
 
   @Override

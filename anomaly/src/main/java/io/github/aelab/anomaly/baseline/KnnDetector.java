@@ -5,7 +5,7 @@ import io.github.aelab.anomaly.FittedDetector;
 import io.github.aelab.anomaly.FittedRows;
 import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
-import io.github.aelab.core.stats.Rows;
+import io.github.aelab.core.stats.SquaredDistances;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -18,7 +18,8 @@ import java.util.Locale;
  * <p>A training row is not its own neighbour: its training score uses the {@code k} nearest
  * <em>other</em> rows, as PyOD does (which queries k + 1 neighbours and drops the first);
  * otherwise every training row would have a neighbour at distance 0. Rows scored later are
- * compared with all training rows. Search is brute force, {@code O(n k)} per row.
+ * compared with all training rows. Search is brute force ({@link SquaredDistances}), {@code O(n d)}
+ * per row.
  *
  * @param k      number of neighbours, {@code >= 1}
  * @param method how the {@code k} distances become one score
@@ -74,9 +75,10 @@ public record KnnDetector(int k, Method method) implements Detector, java.io.Ser
     // Each training row needs k neighbours besides itself.
     double[][] x = TrainingRows.of(train, k + 1, name());
     double[] trainingScores = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      trainingScores[i] = combine(nearestDistances(x, x[i], i));
-    }
+    SquaredDistances.forEach(x, x, (i, squared) -> {
+      squared[i] = Double.POSITIVE_INFINITY;
+      trainingScores[i] = combine(nearestDistances(squared));
+    });
     return new FittedRows(name(), x[0].length, new Distance(this, x), trainingScores);
   }
 
@@ -84,20 +86,23 @@ public record KnnDetector(int k, Method method) implements Detector, java.io.Ser
   record Distance(KnnDetector detector, double[][] train) implements RowScorer {
     @Override
     public double score(double[] row) {
-      return detector.combine(detector.nearestDistances(train, row, -1));
+      return scoreAll(new double[][] {row})[0];
+    }
+
+    @Override
+    public double[] scoreAll(double[][] rows) {
+      double[] scores = new double[rows.length];
+      SquaredDistances.forEach(train, rows, (r, squared) -> scores[r] = detector.combine(detector.nearestDistances(squared)));
+      return scores;
     }
   }
 
-  /** The {@code k} smallest distances from {@code row} to the rows of {@code x} other than {@code skip}, ascending. */
-  private double[] nearestDistances(double[][] x, double[] row, int skip) {
-    // Squared distances kept sorted by insertion: k is small, so this beats a heap.
+  /** The {@code k} smallest of {@code squared} (distances to the training rows), as distances, ascending. */
+  private double[] nearestDistances(double[] squared) {
+    // Kept sorted by insertion: k is small, so this beats a heap.
     double[] nearest = new double[k];
     Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-    for (int i = 0; i < x.length; i++) {
-      if (i == skip) {
-        continue;
-      }
-      double distance = Rows.squaredDistance(row, x[i]);
+    for (double distance : squared) {
       if (distance < nearest[k - 1]) {
         int position = k - 1;
         while (position > 0 && nearest[position - 1] > distance) {

@@ -7,6 +7,7 @@ import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.stats.LogSumExp;
 import io.github.aelab.core.stats.Rows;
+import io.github.aelab.core.stats.SquaredDistances;
 import java.util.OptionalDouble;
 
 /**
@@ -53,13 +54,24 @@ public record ParzenDetector(OptionalDouble bandwidth) implements Detector {
   record NegativeLogDensity(StandardizedRows standardized, double h, double logNormalizer) implements RowScorer {
     @Override
     public double score(double[] row) {
-      double[][] z = standardized.rows();
-      double[] logKernels = new double[z.length];
-      double[] zRow = standardized.standardize(row);
-      for (int i = 0; i < z.length; i++) {
-        logKernels[i] = -Rows.squaredDistance(zRow, z[i]) / (2 * h * h);
+      return scoreAll(new double[][] {row})[0];
+    }
+
+    @Override
+    public double[] scoreAll(double[][] rows) {
+      double[][] zRows = new double[rows.length][];
+      for (int r = 0; r < rows.length; r++) {
+        zRows[r] = standardized.standardize(rows[r]);
       }
-      return logNormalizer - LogSumExp.of(logKernels);
+      double[] scores = new double[rows.length];
+      double[] logKernels = new double[standardized.rows().length];
+      SquaredDistances.forEach(standardized.rows(), zRows, (r, squared) -> {
+        for (int i = 0; i < squared.length; i++) {
+          logKernels[i] = -squared[i] / (2 * h * h);
+        }
+        scores[r] = logNormalizer - LogSumExp.of(logKernels);
+      });
+      return scores;
     }
   }
 }

@@ -63,7 +63,11 @@ class OneClassSvmDetectorTest {
     parameter.cache_size = 100;
     libsvm.svm_model model = libsvm.svm.svm_train(problem, parameter);
     RowScorer dense = LibSvmOneClass.RbfDecision.of(model, x[0].length, gamma);
-    for (double[] row : new double[][] {x[0], x[7], {0, 0}, {5, -3}}) {
+    double[] origin = new double[x[0].length];
+    double[] far = origin.clone();
+    java.util.Arrays.fill(far, 5);
+    far[1] = -3;
+    for (double[] row : new double[][] {x[0], x[7], origin, far}) {
       double[] decision = new double[1];
       libsvm.svm.svm_predict_values(model, LibSvmOneClass.nodes(row), decision);
       assertThat(dense.score(row)).isCloseTo(-decision[0], within(1e-12));

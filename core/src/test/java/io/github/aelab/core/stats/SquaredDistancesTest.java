@@ -1,0 +1,67 @@
+package io.github.aelab.core.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SquaredDistancesTest {
+
+  @Test
+  void matchesTheSumOfSquaredDifferencesAcrossBlocks() {
+    Random random = new Random(3);
+    double[][] reference = randomRows(random, 7, 5);
+    double[][] queries = randomRows(random, 10, 5);
+    List<Integer> visited = new ArrayList<>();
+    // 3 rows per run: blocks of 3, 3, 3 and 1.
+    SquaredDistances.forEach(reference, queries, (q, squared) -> {
+      visited.add(q);
+      assertThat(squared).hasSize(reference.length);
+      for (int r = 0; r < reference.length; r++) {
+        double expected = 0;
+        for (int c = 0; c < 5; c++) {
+          double difference = queries[q][c] - reference[r][c];
+          expected += difference * difference;
+        }
+        assertThat(squared[r]).isCloseTo(expected, within(1e-12));
+      }
+    }, 3);
+    assertThat(visited).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+  }
+
+  @Test
+  void aRowAtItselfIsAtDistanceZeroNeverBelow() {
+    // Large norms make |q|^2 + |r|^2 - 2 q.r round away from 0 for identical rows.
+    double[][] rows = {{1e6 + 0.1, -3e5 + 0.7, 12345.678}, {2, 3, 4}};
+    double[] atSelf = new double[2];
+    SquaredDistances.forEach(rows, rows, (q, squared) -> atSelf[q] = squared[q]);
+    assertThat(atSelf).containsOnly(0.0);
+  }
+
+  @Test
+  void handWorkedDistances() {
+    double[][] reference = {{0, 0}, {3, 4}};
+    double[][] queries = {{0, 4}};
+    SquaredDistances.forEach(reference, queries, (q, squared) -> assertThat(squared).containsExactly(16, 9));
+  }
+
+  @Test
+  void refusesQueriesOfAnotherWidth() {
+    assertThatThrownBy(() -> SquaredDistances.forEach(new double[][] {{1, 2}}, new double[][] {{1, 2, 3}}, (q, s) -> {
+    })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query rows have 3 columns, the reference rows 2");
+  }
+
+  private static double[][] randomRows(Random random, int rows, int cols) {
+    double[][] x = new double[rows][cols];
+    for (double[] row : x) {
+      for (int c = 0; c < cols; c++) {
+        row[c] = random.nextGaussian() * 3;
+      }
+    }
+    return x;
+  }
+}
