@@ -34,6 +34,11 @@ import picocli.CommandLine.Option;
  * {@code aelab bench anomaly}: every detector under one protocol on every dataset, over seeds; a
  * dataset x detector table of mean ± std, written as Markdown, CSV (one row per fit) and JSON.
  * Each detector runs with its one default configuration on every dataset.
+ *
+ * <p>A detector that refuses a dataset (the MCD on fewer rows than columns, say) does not stop
+ * the benchmark: the failure is printed, written to {@code failures.csv} and the JSON with its
+ * reason, and its cell reads "failed" in the table; its column's mean is then taken over the
+ * datasets it did fit, and says so.
  */
 @Command(name = "anomaly", mixinStandardHelpOptions = true,
     description = "Anomaly detectors x datasets under a literature protocol, mean ± std over seeds.")
@@ -82,6 +87,9 @@ public final class AnomalyBenchmark implements Callable<Integer> {
   record Fit(String dataset, String detector, long seed, double rocAuc, double averagePrecision,
       double precisionAtN, double f1, double fitSeconds, int trainRows, int testRows, int testAnomalies) {}
 
+  /** A fit that threw: which one, and why. */
+  record Failure(String dataset, String detector, long seed, String reason) {}
+
   @Override
   public Integer call() throws IOException {
     boolean mnistProtocol = protocol.equals(OneClassMnist.NAME);
@@ -97,6 +105,9 @@ public final class AnomalyBenchmark implements Callable<Integer> {
             .format(java.time.Instant.now()));
     Files.createDirectories(dir);
     List<Fit> fits = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
+    Path failuresCsv = dir.resolve("failures.csv");
+    Files.writeString(failuresCsv, "dataset,detector,seed,reason\n");
     Path csv = dir.resolve("fits.csv");
     Files.writeString(csv, "dataset,detector,seed,roc_auc,average_precision,precision_at_n,f1,fit_seconds,"
         + "train_rows,test_rows,test_anomalies\n");
@@ -109,7 +120,19 @@ public final class AnomalyBenchmark implements Callable<Integer> {
         ProtocolSplit split = mnistProtocol ? p.split(dataset, digits.test(), seed) : p.split(dataset, seed);
         Dataset train = cap(split.train(), seed);
         for (String detectorName : names) {
-          Fit fit = run(p, split, train, datasetName, detectorName, seed);
+          Fit fit;
+          try {
+            fit = run(p, split, train, datasetName, detectorName, seed);
+          } catch (RuntimeException e) {
+            Failure failure = new Failure(datasetName, detectorName, seed, e.getClass().getSimpleName() + ": "
+                + e.getMessage());
+            failures.add(failure);
+            Files.writeString(failuresCsv, String.format(Locale.ROOT, "%s,%s,%d,\"%s\"%n", datasetName, detectorName,
+                seed, failure.reason().replace("\"", "\"\"")), java.nio.file.StandardOpenOption.APPEND);
+            System.out.printf(Locale.ROOT, "%-10s %-12s seed %d  FAILED %s%n", datasetName, detectorName, seed,
+                failure.reason());
+            continue;
+          }
           fits.add(fit);
           Files.writeString(csv, String.format(Locale.ROOT, "%s,%s,%d,%.6f,%.6f,%.6f,%s,%.3f,%d,%d,%d%n",
               fit.dataset(), fit.detector(), fit.seed(), fit.rocAuc(), fit.averagePrecision(), fit.precisionAtN(),
@@ -121,9 +144,9 @@ public final class AnomalyBenchmark implements Callable<Integer> {
         }
       }
     }
-    String report = report(fits, names, n);
+    String report = report(fits, failures, names, n);
     Files.writeString(dir.resolve("report.md"), report);
-    writeJson(dir.resolve("summary.json"), fits, names, n);
+    writeJson(dir.resolve("summary.json"), fits, failures, names, n);
     System.out.println();
     System.out.print(report);
     System.out.println("written: " + dir.toAbsolutePath());
@@ -166,7 +189,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
     return train.subset(order, "-sample" + maxTrainRows);
   }
 
-  private String report(List<Fit> fits, List<String> names, int n) {
+  private String report(List<Fit> fits, List<Failure> failures, List<String> names, int n) {
     StringBuilder md = new StringBuilder();
     md.append("# Anomaly benchmark: protocol ").append(protocol).append(", ").append(n).append(" seeds")
         .append(maxTrainRows > 0 ? ", training rows capped at " + maxTrainRows : "").append("\n\n");
@@ -179,19 +202,37 @@ public final class AnomalyBenchmark implements Callable<Integer> {
       md.append("\n|---|");
       names.forEach(d -> md.append("---|"));
       md.append('\n');
-      Map<String, Double> columnMeans = new LinkedHashMap<>();
+      Map<String, Double> columnSums = new LinkedHashMap<>();
+      Map<String, Integer> columnCounts = new LinkedHashMap<>();
       for (String dataset : datasets) {
         md.append("| ").append(dataset).append(" |");
         for (String d : names) {
+          if (failed(failures, dataset, d)) {
+            md.append(" failed |");
+            continue;
+          }
           MeanStd s = summary(fits, dataset, d, metric);
           md.append(String.format(Locale.ROOT, " %.1f ± %.1f |", 100 * s.mean(), 100 * s.std()));
-          columnMeans.merge(d, s.mean() / datasets.size(), Double::sum);
+          columnSums.merge(d, s.mean(), Double::sum);
+          columnCounts.merge(d, 1, Integer::sum);
         }
         md.append('\n');
       }
       md.append("| **mean** |");
-      names.forEach(d -> md.append(String.format(Locale.ROOT, " **%.1f** |", 100 * columnMeans.get(d))));
+      for (String d : names) {
+        int count = columnCounts.getOrDefault(d, 0);
+        md.append(count == 0 ? " failed |" : String.format(Locale.ROOT, " **%.1f**%s |", 100 * columnSums.get(d) / count,
+            count < datasets.size() ? " (" + count + " of " + datasets.size() + " datasets)" : ""));
+      }
       md.append("\n\n");
+    }
+    if (!failures.isEmpty()) {
+      md.append("Failed fits (the cell reads \"failed\" if any seed failed):\n\n");
+      failures.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.dataset() + " / " + f.detector() + ": "
+          + f.reason(), LinkedHashMap::new, java.util.stream.Collectors.counting()))
+          .forEach((what, count) -> md.append("- ").append(what).append(" (").append(count).append(" of ").append(n)
+              .append(" seeds)\n"));
+      md.append('\n');
     }
     md.append("Mean fit + score seconds per run: ");
     for (String d : names) {
@@ -200,6 +241,10 @@ public final class AnomalyBenchmark implements Callable<Integer> {
     }
     md.append('\n');
     return md.toString();
+  }
+
+  private static boolean failed(List<Failure> failures, String dataset, String detector) {
+    return failures.stream().anyMatch(f -> f.dataset().equals(dataset) && f.detector().equals(detector));
   }
 
   private static MeanStd summary(List<Fit> fits, String dataset, String detector, String metric) {
@@ -213,7 +258,8 @@ public final class AnomalyBenchmark implements Callable<Integer> {
     return java.util.Arrays.stream(values).anyMatch(Double::isNaN) ? null : MeanStd.of(values);
   }
 
-  private void writeJson(Path file, List<Fit> fits, List<String> names, int n) throws IOException {
+  private void writeJson(Path file, List<Fit> fits, List<Failure> failures, List<String> names, int n)
+      throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("protocol", protocol);
     root.put("seeds", n);
@@ -223,6 +269,11 @@ public final class AnomalyBenchmark implements Callable<Integer> {
       Map<String, Object> row = new LinkedHashMap<>();
       for (String d : names) {
         Map<String, Object> cell = new LinkedHashMap<>();
+        if (failed(failures, dataset, d)) {
+          cell.put("failed", true);
+          row.put(d, cell);
+          continue;
+        }
         for (String metric : List.of("roc_auc", "average_precision", "f1")) {
           MeanStd s = summary(fits, dataset, d, metric);
           if (s != null) {
@@ -235,6 +286,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
     }
     root.put("table", table);
     root.put("fits", fits);
+    root.put("failures", failures);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
   }
 }

@@ -46,6 +46,10 @@ final class MinCovDet {
   static Gaussian fit(double[][] x, int support, double regCovar, long seed) {
     int n = x.length;
     int d = x[0].length;
+    if (n <= d) {
+      throw new IllegalArgumentException("the MCD needs more training rows than columns: it estimates a covariance "
+          + "from a subset of more than " + d + " rows, and there are " + n + " rows of " + d + " columns");
+    }
     if (support <= d || support > n) {
       throw new IllegalArgumentException("the MCD support must be in " + (d + 1) + ".." + n + " (more rows than the "
           + d + " columns, at most all " + n + " rows), found " + support);
