@@ -60,12 +60,22 @@ public final class SquaredDistances {
           + cols);
     }
     int n = reference.length;
-    try (Graph graph = new Graph()) {
+    double[] norms = new double[n];
+    for (int i = 0; i < n; i++) {
+      for (double v : reference[i]) {
+        norms[i] += v * v;
+      }
+    }
+    try (Graph graph = new Graph();
+        // Fed on every run rather than built in as constants: a fed CPU tensor is not copied, and a
+        // graph holding the reference would hit the 2 GB GraphDef limit on large training sets.
+        TFloat64 referenceTensor = TFloat64.tensorOf(Shape.of(n, cols), DataBuffers.of(flatten(reference, 0, n), true,
+            false));
+        TFloat64 normsTensor = TFloat64.tensorOf(Shape.of(1, n), DataBuffers.of(norms, true, false))) {
       Ops tf = Ops.create(graph);
-      Operand<TFloat64> ref = tf.constant(Shape.of(n, cols), DataBuffers.of(flatten(reference, 0, n), true, false));
+      Placeholder<TFloat64> ref = tf.placeholder(TFloat64.class);
+      Placeholder<TFloat64> refNorms = tf.placeholder(TFloat64.class);
       Placeholder<TFloat64> query = tf.placeholder(TFloat64.class);
-      Operand<TFloat64> refNorms = tf.reshape(tf.reduceSum(tf.math.square(ref), tf.constant(1)),
-          tf.constant(new long[] {1, n}));
       Operand<TFloat64> queryNorms = tf.reduceSum(tf.math.square(query), tf.constant(1), ReduceSum.keepDims(true));
       Operand<TFloat64> products = tf.linalg.matMul(query, ref, MatMul.transposeB(true));
       Operand<TFloat64> distances = tf.math.maximum(
@@ -77,7 +87,8 @@ public final class SquaredDistances {
           int rows = Math.min(blockRows, queries.length - start);
           try (TFloat64 fed = TFloat64.tensorOf(Shape.of(rows, cols),
               DataBuffers.of(flatten(queries, start, rows), true, false));
-              Result result = session.runner().feed(query, fed).fetch(distances).run()) {
+              Result result = session.runner().feed(ref, referenceTensor).feed(refNorms, normsTensor)
+                  .feed(query, fed).fetch(distances).run()) {
             ((TFloat64) result.get(0)).asRawTensor().data().asDoubles().read(block, 0, rows * n);
           }
           for (int r = 0; r < rows; r++) {
