@@ -20,10 +20,11 @@ import org.tensorflow.types.TFloat64;
  *
  * <p>The distances are computed as {@code |q|^2 + |r|^2 - 2 q.r} with the products as one float64
  * matrix product in TensorFlow, which runs about ten times faster than a Java loop over the
- * differences (measured: 38 against 6 GFLOP/s on one AVX-512 core, 1,000 x 10,000 rows of 118
- * columns). The expansion can round a true zero to a tiny negative number; those are set to 0,
- * which is the distance they stand for. Doubles keep the rounding near 1e-16 of the squared
- * norms, far below any distance an estimator distinguishes.
+ * differences (measured: 38 against 6 GFLOP/s, 1,000 x 10,000 rows of 118 columns, on two
+ * AVX-512 cores while another run held one of them). The expansion can round a true zero to a
+ * tiny negative number; those are set to 0, which is the distance they stand for. Doubles keep
+ * the rounding near 1e-16 of the squared norms, far below any distance an estimator
+ * distinguishes.
  *
  * <p>Blocks are sized so that one block's distances take about 32 MB, whatever the reference size.
  */
