@@ -53,7 +53,7 @@ public final class FittedRows implements FittedDetector {
       throw new IllegalArgumentException(detector + " was fitted on " + cols + " columns, but dataset '" + rows.name()
           + "' has " + rows.cols());
     }
-    return scoreEach(scorer, Rows.toDouble(rows.features()), rows.rows());
+    return scorer.scoreAll(Rows.of(rows));
   }
 
   /** {@code scorer} applied to each of the {@code rows} rows of the row-major matrix {@code values}. */
