@@ -92,7 +92,8 @@ public record KnnDetector(int k, Method method) implements Detector, java.io.Ser
     @Override
     public double[] scoreAll(double[][] rows) {
       double[] scores = new double[rows.length];
-      SquaredDistances.forEach(train, rows, (r, squared) -> scores[r] = detector.combine(detector.nearestDistances(squared)));
+      SquaredDistances.forEach(train, rows,
+          (r, squared) -> scores[r] = detector.combine(detector.nearestDistances(squared)));
       return scores;
     }
   }

@@ -46,12 +46,14 @@ public final class SquaredDistances {
    * every row of {@code reference} (in reference order). Both matrices must have the same width.
    */
   public static void forEach(double[][] reference, double[][] queries, RowVisitor visitor) {
-    Rows.requireMatrix(reference, 1, "reference rows");
-    forEach(reference, queries, visitor, (int) Math.max(1, Math.min(MAX_BLOCK_ROWS, BLOCK_VALUES / reference.length)));
+    forEach(reference, queries, visitor, BLOCK_VALUES);
   }
 
-  /** As {@link #forEach(double[][], double[][], RowVisitor)}, {@code blockRows} query rows per session run. */
-  static void forEach(double[][] reference, double[][] queries, RowVisitor visitor, int blockRows) {
+  /**
+   * As {@link #forEach(double[][], double[][], RowVisitor)}, with blocks of about
+   * {@code blockValues} distances (at least one query row) per session run.
+   */
+  static void forEach(double[][] reference, double[][] queries, RowVisitor visitor, long blockValues) {
     int cols = Rows.requireMatrix(reference, 1, "reference rows");
     if (queries.length == 0) {
       return;
@@ -61,6 +63,7 @@ public final class SquaredDistances {
           + cols);
     }
     int n = reference.length;
+    int blockRows = (int) Math.max(1, Math.min(MAX_BLOCK_ROWS, blockValues / n));
     double[] norms = new double[n];
     for (int i = 0; i < n; i++) {
       for (double v : reference[i]) {

@@ -29,7 +29,7 @@ class SquaredDistancesTest {
         }
         assertThat(squared[r]).isCloseTo(expected, within(1e-12));
       }
-    }, 3);
+    }, 3L * reference.length);
     assertThat(visited).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
   }
 
