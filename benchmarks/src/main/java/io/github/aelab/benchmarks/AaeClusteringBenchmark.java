@@ -2,7 +2,9 @@ package io.github.aelab.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.aelab.clustering.Clusterer;
 import io.github.aelab.clustering.FittedClusterer;
+import io.github.aelab.clustering.baseline.KMeansClusterer;
 import io.github.aelab.clustering.latent.AdversarialClustering;
 import io.github.aelab.clustering.metric.MajorityLabelError;
 import io.github.aelab.clustering.metric.NormalizedMutualInformation;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +41,7 @@ import picocli.CommandLine.Option;
     description = "MNIST clustering error of an adversarial autoencoder with K categorical clusters (Makhzani 2015).")
 public final class AaeClusteringBenchmark implements Callable<Integer> {
   static final Map<Integer, Double> PUBLISHED_ERROR = Map.of(16, 0.0955, 30, 0.0410);
+  private static final String AAE = "aae_clustering";
 
   @Mixin
   MnistBenchOptions common;
@@ -73,8 +77,17 @@ public final class AaeClusteringBenchmark implements Callable<Integer> {
   @Option(names = "--restarts", defaultValue = "1", description = "Models per K; the one with the most uniform cluster usage is kept (default: ${DEFAULT-VALUE}).")
   int restarts;
 
-  /** One K: the test error of majority labelling, NMI of the test clusters, clusters used, seconds. */
-  record Result(int clusters, double testError, double trainError, double testNmi, int clustersUsed, double seconds) {}
+  @Option(names = "--kmeans", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also cluster the pixels by k-means with the same K and the same error measure, the peer "
+          + "in the same run (default: ${DEFAULT-VALUE}).")
+  boolean kmeans;
+
+  /**
+   * One method at one K: the test error of majority labelling, NMI of the test clusters, clusters
+   * used, seconds.
+   */
+  record Result(String method, int clusters, double testError, double trainError, double testNmi, int clustersUsed,
+      double seconds) {}
 
   @Override
   public Integer call() throws IOException {
@@ -84,25 +97,23 @@ public final class AaeClusteringBenchmark implements Callable<Integer> {
     Dataset test = mnist.test();
     Path dir = common.outputDirectory("aae-clustering");
     Path csv = dir.resolve("results.csv");
-    Files.writeString(csv, "clusters,test_error,train_error,test_nmi,clusters_used,seconds\n");
+    Files.writeString(csv, "method,clusters,test_error,train_error,test_nmi,clusters_used,seconds\n");
     List<Result> results = new ArrayList<>();
     for (int k : clusters) {
-      long t = System.nanoTime();
-      AdversarialClustering aae = new AdversarialClustering(k, hidden, style, discriminator, ReconstructionLoss.BCE,
+      List<Clusterer> methods = new ArrayList<>();
+      methods.add(new AdversarialClustering(k, hidden, style, discriminator, ReconstructionLoss.BCE,
           FitSpec.adam(learningRate, epochs, batch), new OptimizerSpec.Adam(adversarialLearningRate),
-          new OptimizerSpec.Adam(adversarialLearningRate), restarts, common.runtime(), balance);
-      try (FittedClusterer fitted = aae.fit(train, common.seed())) {
-        int[] trainClusters = fitted.trainingAssignments();
-        int[] testClusters = fitted.predict(test);
-        MajorityLabelError majority = MajorityLabelError.fit(trainClusters, train.labels(), k);
-        int used = (int) java.util.Arrays.stream(majority.labelOfCluster()).filter(l -> l >= 0).count();
-        Result r = new Result(k, majority.error(testClusters, test.labels()), majority.error(trainClusters, train.labels()),
-            NormalizedMutualInformation.of(test.labels(), testClusters), used, (System.nanoTime() - t) / 1e9);
+          new OptimizerSpec.Adam(adversarialLearningRate), restarts, common.runtime(), balance));
+      if (kmeans) {
+        methods.add(KMeansClusterer.withClusters(k));
+      }
+      for (Clusterer method : methods) {
+        Result r = measure(method, k, train, test);
         results.add(r);
-        Files.writeString(csv, String.format(Locale.ROOT, "%d,%.5f,%.5f,%.4f,%d,%.1f%n", r.clusters(), r.testError(),
-            r.trainError(), r.testNmi(), r.clustersUsed(), r.seconds()), StandardOpenOption.APPEND);
-        System.out.printf(Locale.ROOT, "K=%-3d test error %.2f %%  (train %.2f %%)  NMI %.3f  %d clusters used  (%.0f s)%n",
-            k, 100 * r.testError(), 100 * r.trainError(), r.testNmi(), r.clustersUsed(), r.seconds());
+        Files.writeString(csv, String.format(Locale.ROOT, "%s,%d,%.5f,%.5f,%.4f,%d,%.1f%n", r.method(), r.clusters(),
+            r.testError(), r.trainError(), r.testNmi(), r.clustersUsed(), r.seconds()), StandardOpenOption.APPEND);
+        System.out.printf(Locale.ROOT, "%-14s K=%-3d test error %.2f %%  (train %.2f %%)  NMI %.3f  %d clusters used  (%.0f s)%n",
+            r.method(), k, 100 * r.testError(), 100 * r.trainError(), r.testNmi(), r.clustersUsed(), r.seconds());
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -112,9 +123,19 @@ public final class AaeClusteringBenchmark implements Callable<Integer> {
     root.put("dataset", "mnist");
     root.put("train_rows", train.rows());
     root.put("test_rows", test.rows());
-    root.put("settings", Map.of("hidden", hidden, "style", style, "discriminator", discriminator, "epochs", epochs,
-        "batch", batch, "learning_rate", learningRate, "adversarial_learning_rate", adversarialLearningRate,
-        "restarts", restarts, "seed", common.seed()));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("hidden", hidden);
+    settings.put("style", style);
+    settings.put("discriminator", discriminator);
+    settings.put("epochs", epochs);
+    settings.put("batch", batch);
+    settings.put("learning_rate", learningRate);
+    settings.put("adversarial_learning_rate", adversarialLearningRate);
+    settings.put("balance", balance);
+    settings.put("restarts", restarts);
+    settings.put("kmeans_baseline", kmeans);
+    settings.put("seed", common.seed());
+    root.put("settings", settings);
     root.put("published_error", PUBLISHED_ERROR);
     root.put("results", results);
     root.put("wall_seconds", seconds);
@@ -125,6 +146,20 @@ public final class AaeClusteringBenchmark implements Callable<Integer> {
     return 0;
   }
 
+  /** Fits {@code method} on the training images without labels and measures it on the test images. */
+  private Result measure(Clusterer method, int k, Dataset train, Dataset test) {
+    long t = System.nanoTime();
+    try (FittedClusterer fitted = method.fit(train, common.seed())) {
+      int[] trainClusters = fitted.trainingAssignments();
+      int[] testClusters = fitted.predict(test);
+      MajorityLabelError majority = MajorityLabelError.fit(trainClusters, train.labels(), k);
+      int used = (int) Arrays.stream(majority.labelOfCluster()).filter(l -> l >= 0).count();
+      return new Result(method.name(), k, majority.error(testClusters, test.labels()),
+          majority.error(trainClusters, train.labels()), NormalizedMutualInformation.of(test.labels(), testClusters),
+          used, (System.nanoTime() - t) / 1e9);
+    }
+  }
+
   private String report(List<Result> results, int trainRows, int testRows, double seconds) {
     StringBuilder md = new StringBuilder("# Unsupervised clustering of MNIST with an adversarial autoencoder\n\n");
     md.append(String.format(Locale.ROOT, "Encoder 784-%s ReLU to a softmax of K clusters and a %d-d Gaussian style; "
@@ -132,11 +167,15 @@ public final class AaeClusteringBenchmark implements Callable<Integer> {
         + "%d restart(s), seed %d; trained on %d images without labels, error on %d test images after labelling "
         + "each cluster with its training majority.%n%n", join(hidden), style, join(discriminator), learningRate,
         adversarialLearningRate, epochs, batch, restarts, common.seed(), trainRows, testRows));
-    md.append("| K | test error % | published % | train error % | test NMI | clusters used | seconds |\n"
-        + "|---|---|---|---|---|---|---|\n");
+    if (kmeans) {
+      md.append("k-means on the pixels with the same K and the same error measure ran in the same run (k-means++, "
+          + "10 restarts).\n\n");
+    }
+    md.append("| method | K | test error % | published AAE % | train error % | test NMI | clusters used | seconds |\n"
+        + "|---|---|---|---|---|---|---|---|\n");
     for (Result r : results) {
-      Double published = PUBLISHED_ERROR.get(r.clusters());
-      md.append(String.format(Locale.ROOT, "| %d | %.2f | %s | %.2f | %.3f | %d | %.0f |%n", r.clusters(),
+      Double published = r.method().equals(AAE) ? PUBLISHED_ERROR.get(r.clusters()) : null;
+      md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %s | %.2f | %.3f | %d | %.0f |%n", r.method(), r.clusters(),
           100 * r.testError(), published == null ? "-" : String.format(Locale.ROOT, "%.2f", 100 * published),
           100 * r.trainError(), r.testNmi(), r.clustersUsed(), r.seconds()));
     }
