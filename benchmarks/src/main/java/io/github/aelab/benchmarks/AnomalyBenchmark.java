@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
 public final class AnomalyBenchmark implements Callable<Integer> {
 
   @Option(names = "--protocol", defaultValue = "unsupervised_holdout",
-      description = "unsupervised_holdout, one_class, topk_f1 or one_class_mnist (default: ${DEFAULT-VALUE}).")
+      description = "unsupervised_holdout, stratified_holdout, one_class, topk_f1 or one_class_mnist (default: ${DEFAULT-VALUE}).")
   String protocol;
 
   @Option(names = "--datasets", split = ",", defaultValue = DEFAULT_DATASETS_TEXT,
@@ -57,7 +57,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
       description = "Detector names (default: every baseline and every deep detector).")
   List<String> detectors;
 
-  @Option(names = "--seeds", description = "Seeds 0..N-1 (default: 10 for unsupervised_holdout, else 5).")
+  @Option(names = "--seeds", description = "Seeds 0..N-1 (default: 10 for the two holdout protocols, else 5).")
   Integer seeds;
 
   @Option(names = "--max-train-rows", defaultValue = "0",
@@ -96,7 +96,7 @@ public final class AnomalyBenchmark implements Callable<Integer> {
     if (mnistProtocol && datasets.equals(DEFAULT_DATASETS)) {
       datasets = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
-    int n = seeds != null ? seeds : protocol.equals("unsupervised_holdout") ? 10 : mnistProtocol ? 1 : 5;
+    int n = seeds != null ? seeds : protocol.endsWith("_holdout") ? 10 : mnistProtocol ? 1 : 5;
     List<String> names = detectors != null ? detectors : allDetectors();
     MnistData digits = mnistProtocol ? MnistData.load(mnist) : null;
     AnomalyDatasets catalogue = mnistProtocol ? null : new AnomalyDatasets(DataDirectory.find(data, "anomaly"));

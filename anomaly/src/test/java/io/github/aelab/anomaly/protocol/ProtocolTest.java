@@ -33,6 +33,31 @@ class ProtocolTest {
   }
 
   @Test
+  void stratifiedHoldoutKeepsTheShareOfAnomaliesInBothParts() {
+    ProtocolSplit split = UnsupervisedHoldout.stratified60().split(data, 3);
+
+    assertThat(split.description()).startsWith("stratified_holdout: random 60/40 split per label");
+    assertThat(split.train().labelCounts()).containsEntry(0, 48).containsEntry(1, 12);
+    assertThat(split.test().rows()).isEqualTo(40);
+    assertThat(split.testAnomalies()).isEqualTo(8);
+    assertThat(split.testIsAnomaly()).containsExactly(flags(split.test()));
+    assertDisjoint(split);
+  }
+
+  @Test
+  void withFewAnomaliesOnlyTheStratifiedHoldoutAlwaysTestsSome() {
+    // ODDS lympho's shape: 6 anomalies among 148 rows.
+    Dataset lymphoLike = idData(148, 6);
+    int unstratifiedWithout = 0;
+    for (long seed = 0; seed < 100; seed++) {
+      unstratifiedWithout += UnsupervisedHoldout.pyod().split(lymphoLike, seed).testAnomalies() == 0 ? 1 : 0;
+      assertThat(UnsupervisedHoldout.stratified60().split(lymphoLike, seed).testAnomalies()).isEqualTo(2);
+    }
+    // About (89/148)^6 = 5 % of random splits test no anomaly, so 100 seeds find some.
+    assertThat(unstratifiedWithout).isPositive();
+  }
+
+  @Test
   void unsupervisedHoldoutScalesBothPartsWithTheTrainStatistics() {
     ProtocolSplit split = UnsupervisedHoldout.pyod().split(data, 3);
 
@@ -114,6 +139,7 @@ class ProtocolTest {
   @Test
   void namedProtocolsHaveThePublishedSettings() {
     assertThat(Protocol.named("unsupervised_holdout")).isEqualTo(new UnsupervisedHoldout(0.6));
+    assertThat(Protocol.named("stratified_holdout")).isEqualTo(new UnsupervisedHoldout(0.6, true));
     assertThat(Protocol.named("one_class")).isEqualTo(new OneClass(0.5));
     assertThat(Protocol.named("topk_f1")).isEqualTo(new TopKF1(0.5));
     assertThatThrownBy(() -> Protocol.named("one_class_mnist")).hasMessageContaining("needs a normal digit");

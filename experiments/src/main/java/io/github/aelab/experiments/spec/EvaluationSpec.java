@@ -134,6 +134,8 @@ public record EvaluationSpec(
   public enum AnomalyProtocol {
     /** PyOD: random 60/40 split of all rows, anomalies on both sides. */
     UNSUPERVISED_HOLDOUT,
+    /** The same 60/40 split drawn per label, so both parts keep the data's share of anomalies. */
+    STRATIFIED_HOLDOUT,
     /** ADBench: fit on half of the normal rows, test on the rest and every anomaly. */
     ONE_CLASS,
     /** DAGMM: the one-class split, and F1 when flagging as many rows as there are test anomalies. */
