@@ -10,6 +10,7 @@ import io.github.aelab.anomaly.deep.ReconstructionDetector;
 import io.github.aelab.anomaly.deep.RobustDeepAutoencoder;
 import io.github.aelab.anomaly.protocol.OneClassMnist;
 import io.github.aelab.anomaly.protocol.TopKF1;
+import io.github.aelab.anomaly.protocol.UnsupervisedHoldout;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.optim.OptimizerSpec;
 import io.github.aelab.experiments.bind.BuiltInComponents;
@@ -206,6 +207,17 @@ class DetectorSectionTest {
     assertThat(problems(experiment("reconstruction", "{protocol: one_class}").replace("batch_size: 32", "batch_size: 200")))
         .singleElement()
         .satisfies(p -> assertThat(p.message()).isEqualTo("batch_size 200 is larger than the 150 training rows of protocol one_class"));
+    // stratified_holdout fits on 60 % of each label: 180 of the 300 normal rows and 12 of the 20 outliers.
+    assertThat(problems(experiment("reconstruction", "{protocol: stratified_holdout}").replace("batch_size: 32", "batch_size: 200")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).isEqualTo("batch_size 200 is larger than the 192 training rows of protocol stratified_holdout"));
+  }
+
+  @Test
+  void theStratifiedHoldoutIsTheProtocolsPerLabelSplit() throws IOException {
+    Experiment e = load(experiment("reconstruction", "{protocol: stratified_holdout}")).experiment();
+
+    assertThat(e.evaluation().anomalyProtocol()).isEqualTo(UnsupervisedHoldout.stratified60());
   }
 
   /** What resolved.yaml holds for a detector run loads again, to the same experiment. */
