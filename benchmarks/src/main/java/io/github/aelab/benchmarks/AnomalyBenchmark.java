@@ -16,6 +16,7 @@ import io.github.aelab.anomaly.metric.RocAuc;
 import io.github.aelab.anomaly.protocol.OneClassMnist;
 import io.github.aelab.anomaly.protocol.Protocol;
 import io.github.aelab.anomaly.protocol.ProtocolSplit;
+import io.github.aelab.anomaly.protocol.UnsupervisedHoldout;
 import io.github.aelab.core.data.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,13 +91,18 @@ public final class AnomalyBenchmark implements Callable<Integer> {
   /** A fit that threw: which one, and why. */
   record Failure(String dataset, String detector, long seed, String reason) {}
 
+  /** Whether the protocol is one of the two random holdouts, whose seeds change the split. */
+  private boolean isHoldout() {
+    return protocol.equals(UnsupervisedHoldout.NAME) || protocol.equals(UnsupervisedHoldout.STRATIFIED_NAME);
+  }
+
   @Override
   public Integer call() throws IOException {
     boolean mnistProtocol = protocol.equals(OneClassMnist.NAME);
     if (mnistProtocol && datasets.equals(DEFAULT_DATASETS)) {
       datasets = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
-    int n = seeds != null ? seeds : protocol.endsWith("_holdout") ? 10 : mnistProtocol ? 1 : 5;
+    int n = seeds != null ? seeds : isHoldout() ? 10 : mnistProtocol ? 1 : 5;
     List<String> names = detectors != null ? detectors : allDetectors();
     MnistData digits = mnistProtocol ? MnistData.load(mnist) : null;
     AnomalyDatasets catalogue = mnistProtocol ? null : new AnomalyDatasets(DataDirectory.find(data, "anomaly"));

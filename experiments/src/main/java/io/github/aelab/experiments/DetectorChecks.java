@@ -135,8 +135,8 @@ final class DetectorChecks {
     int normals = data.rows() - anomalies;
     return switch (protocol) {
       case UNSUPERVISED_HOLDOUT -> (int) (data.rows() * UnsupervisedHoldout.pyod().trainFraction());
-      case STRATIFIED_HOLDOUT -> (int) Math.round(anomalies * UnsupervisedHoldout.stratified60().trainFraction())
-          + (int) Math.round(normals * UnsupervisedHoldout.stratified60().trainFraction());
+      case STRATIFIED_HOLDOUT -> (int) Math.round(anomalies * UnsupervisedHoldout.pyodStratified().trainFraction())
+          + (int) Math.round(normals * UnsupervisedHoldout.pyodStratified().trainFraction());
       case ONE_CLASS -> (int) Math.round(normals * OneClass.adbench().normalTrainFraction());
       case TOPK_F1 -> (int) Math.round(normals * TopKF1.dagmm().normalTrainFraction());
       case ONE_CLASS_MNIST -> throw new IllegalStateException("one_class_mnist counts digits");

@@ -217,7 +217,7 @@ class DetectorSectionTest {
   void theStratifiedHoldoutIsTheProtocolsPerLabelSplit() throws IOException {
     Experiment e = load(experiment("reconstruction", "{protocol: stratified_holdout}")).experiment();
 
-    assertThat(e.evaluation().anomalyProtocol()).isEqualTo(UnsupervisedHoldout.stratified60());
+    assertThat(e.evaluation().anomalyProtocol()).isEqualTo(UnsupervisedHoldout.pyodStratified());
   }
 
   /** What resolved.yaml holds for a detector run loads again, to the same experiment. */

@@ -44,13 +44,14 @@ public sealed interface Protocol permits UnsupervisedHoldout, OneClass, TopKF1, 
   static Protocol named(String name) {
     return switch (name) {
       case UnsupervisedHoldout.NAME -> UnsupervisedHoldout.pyod();
-      case UnsupervisedHoldout.STRATIFIED_NAME -> UnsupervisedHoldout.stratified60();
+      case UnsupervisedHoldout.STRATIFIED_NAME -> UnsupervisedHoldout.pyodStratified();
       case OneClass.NAME -> OneClass.adbench();
       case TopKF1.NAME -> TopKF1.dagmm();
       case OneClassMnist.NAME -> throw new IllegalArgumentException(
           "protocol \"one_class_mnist\" needs a normal digit: use new OneClassMnist(digit)");
       default -> throw new IllegalArgumentException("unknown protocol \"" + name + "\"; expected one of "
-          + UnsupervisedHoldout.NAME + ", " + UnsupervisedHoldout.STRATIFIED_NAME + ", " + OneClass.NAME + ", " + TopKF1.NAME + ", " + OneClassMnist.NAME);
+          + UnsupervisedHoldout.NAME + ", " + UnsupervisedHoldout.STRATIFIED_NAME + ", " + OneClass.NAME + ", "
+          + TopKF1.NAME + ", " + OneClassMnist.NAME);
     };
   }
 }

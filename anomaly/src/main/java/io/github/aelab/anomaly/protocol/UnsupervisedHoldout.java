@@ -41,8 +41,8 @@ public record UnsupervisedHoldout(double trainFraction, boolean stratified) impl
     return new UnsupervisedHoldout(0.6);
   }
 
-  /** The 60/40 split drawn per label. */
-  public static UnsupervisedHoldout stratified60() {
+  /** PyOD's 60/40 split, drawn per label. */
+  public static UnsupervisedHoldout pyodStratified() {
     return new UnsupervisedHoldout(0.6, true);
   }
 
@@ -56,12 +56,15 @@ public record UnsupervisedHoldout(double trainFraction, boolean stratified) impl
     ProtocolInputs.requireSingleLabelled(name(), data, test);
     // Checked on all rows before splitting, so a bad label fails whichever part it would land in.
     ProtocolInputs.anomalyFlags(data);
-    Split split = stratified ? Splits.stratified(data, trainFraction, seed) : Splits.trainTest(data, trainFraction, seed);
+    Split split = stratified
+        ? Splits.stratified(data, trainFraction, seed)
+        : Splits.trainTest(data, trainFraction, seed);
     ZScoreScaler scaler = ZScoreScaler.fit(split.train());
     Split scaled = split.transform(scaler);
     return new ProtocolSplit(scaled.train(), scaled.test(), ProtocolInputs.anomalyFlags(scaled.test()),
         name() + ": random " + Math.round(trainFraction * 100) + "/" + Math.round((1 - trainFraction) * 100)
-            + (stratified ? " split per label" : " split") + " of '" + data.name() + "' (seed " + seed + "), " + split.train().rows() + " train rows with their "
-            + "anomalies, " + split.test().rows() + " test rows; z-scored with the train statistics", scaler);
+            + (stratified ? " split per label" : " split") + " of '" + data.name() + "' (seed " + seed + "), "
+            + split.train().rows() + " train rows with their anomalies, " + split.test().rows()
+            + " test rows; z-scored with the train statistics", scaler);
   }
 }

@@ -34,7 +34,7 @@ class ProtocolTest {
 
   @Test
   void stratifiedHoldoutKeepsTheShareOfAnomaliesInBothParts() {
-    ProtocolSplit split = UnsupervisedHoldout.stratified60().split(data, 3);
+    ProtocolSplit split = UnsupervisedHoldout.pyodStratified().split(data, 3);
 
     assertThat(split.description()).startsWith("stratified_holdout: random 60/40 split per label");
     assertThat(split.train().labelCounts()).containsEntry(0, 48).containsEntry(1, 12);
@@ -51,7 +51,7 @@ class ProtocolTest {
     int unstratifiedWithout = 0;
     for (long seed = 0; seed < 100; seed++) {
       unstratifiedWithout += UnsupervisedHoldout.pyod().split(lymphoLike, seed).testAnomalies() == 0 ? 1 : 0;
-      assertThat(UnsupervisedHoldout.stratified60().split(lymphoLike, seed).testAnomalies()).isEqualTo(2);
+      assertThat(UnsupervisedHoldout.pyodStratified().split(lymphoLike, seed).testAnomalies()).isEqualTo(2);
     }
     // About (89/148)^6 = 5 % of random splits test no anomaly, so 100 seeds find some.
     assertThat(unstratifiedWithout).isPositive();
