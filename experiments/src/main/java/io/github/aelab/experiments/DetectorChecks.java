@@ -8,6 +8,7 @@ import io.github.aelab.anomaly.protocol.OneClass;
 import io.github.aelab.anomaly.protocol.TopKF1;
 import io.github.aelab.anomaly.protocol.UnsupervisedHoldout;
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.data.Splits;
 import io.github.aelab.experiments.bind.Problems;
 import io.github.aelab.experiments.bind.Suggestions;
 import io.github.aelab.experiments.detector.AnomalyBaselines;
@@ -134,11 +135,10 @@ final class DetectorChecks {
     }
     int normals = data.rows() - anomalies;
     return switch (protocol) {
-      case UNSUPERVISED_HOLDOUT -> (int) (data.rows() * UnsupervisedHoldout.pyod().trainFraction());
-      case STRATIFIED_HOLDOUT -> (int) Math.round(anomalies * UnsupervisedHoldout.pyodStratified().trainFraction())
-          + (int) Math.round(normals * UnsupervisedHoldout.pyodStratified().trainFraction());
-      case ONE_CLASS -> (int) Math.round(normals * OneClass.adbench().normalTrainFraction());
-      case TOPK_F1 -> (int) Math.round(normals * TopKF1.dagmm().normalTrainFraction());
+      case UNSUPERVISED_HOLDOUT -> UnsupervisedHoldout.pyod().trainRows(normals, anomalies);
+      case STRATIFIED_HOLDOUT -> UnsupervisedHoldout.pyodStratified().trainRows(normals, anomalies);
+      case ONE_CLASS -> Splits.trainRows(normals, OneClass.adbench().normalTrainFraction());
+      case TOPK_F1 -> Splits.trainRows(normals, TopKF1.dagmm().normalTrainFraction());
       case ONE_CLASS_MNIST -> throw new IllegalStateException("one_class_mnist counts digits");
     };
   }

@@ -46,6 +46,13 @@ public record UnsupervisedHoldout(double trainFraction, boolean stratified) impl
     return new UnsupervisedHoldout(0.6, true);
   }
 
+  /** The rows this protocol fits on for data of {@code normals} normal rows and {@code anomalies} anomalies. */
+  public int trainRows(int normals, int anomalies) {
+    return stratified
+        ? Splits.trainRows(normals, trainFraction) + Splits.trainRows(anomalies, trainFraction)
+        : Splits.trainRows(normals + anomalies, trainFraction);
+  }
+
   @Override
   public String name() {
     return stratified ? STRATIFIED_NAME : NAME;

@@ -8,6 +8,7 @@ import io.github.aelab.anomaly.Threshold;
 import io.github.aelab.core.data.Dataset;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,17 @@ class ProtocolTest {
     assertThat(split.testAnomalies()).isEqualTo(8);
     assertThat(split.testIsAnomaly()).containsExactly(flags(split.test()));
     assertDisjoint(split);
+  }
+
+  @Test
+  void bothHoldoutsCountTheirTrainingRowsAsTheirSplitDoes() {
+    // 101 rows, 7 anomalies: 60.6 rows overall, 56.4 normal and 4.2 anomalous rows per label.
+    Dataset odd = idData(101, 7);
+    for (UnsupervisedHoldout holdout : List.of(UnsupervisedHoldout.pyod(), UnsupervisedHoldout.pyodStratified())) {
+      assertThat(holdout.trainRows(94, 7)).isEqualTo(holdout.split(odd, 1).train().rows());
+    }
+    assertThat(UnsupervisedHoldout.pyod().trainRows(94, 7)).isEqualTo(61);
+    assertThat(UnsupervisedHoldout.pyodStratified().trainRows(94, 7)).isEqualTo(60);
   }
 
   @Test

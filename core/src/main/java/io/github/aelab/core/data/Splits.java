@@ -22,11 +22,20 @@ public final class Splits {
     return data.subset(Permutations.random(data.rows(), new Random(seed)), "");
   }
 
+  /**
+   * How many of {@code rows} rows a split at {@code trainFraction} gives training: rounded, as every
+   * split here rounds (per label for {@link #stratified}, of the normal rows for {@link #oneClass}),
+   * so checks made before splitting count what the split will do.
+   */
+  public static int trainRows(int rows, double trainFraction) {
+    return (int) Math.round(trainFraction * rows);
+  }
+
   /** A random {@code trainFraction} of the rows (rounded) for training, the rest for testing. */
   public static Split trainTest(Dataset data, double trainFraction, long seed) {
     checkFraction("trainFraction", trainFraction, false);
     int[] order = Permutations.random(data.rows(), new Random(seed));
-    int trainRows = (int) Math.round(trainFraction * data.rows());
+    int trainRows = trainRows(data.rows(), trainFraction);
     return split(data, Arrays.copyOfRange(order, 0, trainRows), Arrays.copyOfRange(order, trainRows, order.length));
   }
 
@@ -42,7 +51,7 @@ public final class Splits {
     List<Integer> test = new ArrayList<>();
     for (int[] group : rowsByLabel(data).values()) {
       Permutations.shuffle(group, rng);
-      int trainRows = (int) Math.round(trainFraction * group.length);
+      int trainRows = trainRows(group.length, trainFraction);
       for (int i = 0; i < group.length; i++) {
         (i < trainRows ? train : test).add(group[i]);
       }
@@ -66,7 +75,7 @@ public final class Splits {
     }
     Random rng = new Random(seed);
     Permutations.shuffle(normals, rng);
-    int trainRows = (int) Math.round(normalTrainFraction * normals.length);
+    int trainRows = trainRows(normals.length, normalTrainFraction);
     List<Integer> test = new ArrayList<>();
     for (int i = trainRows; i < normals.length; i++) {
       test.add(normals[i]);
