@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
  * dataset x detector table of mean ± std, written as Markdown, CSV (one row per fit) and JSON.
  * Each detector runs with its one default configuration on every dataset.
  *
- * <p>A detector that refuses a dataset (the MCD on fewer rows than columns, say) does not stop
- * the benchmark: the failure is printed, written to {@code failures.csv} and the JSON with its
+ * <p>A fit that fails (a detector that refuses its training rows, or a split that leaves no
+ * anomaly among the test rows, as lympho's does on two seeds under unsupervised_holdout) does not
+ * stop the benchmark: the failure is printed, written to {@code failures.csv} and the JSON with its
  * reason, and its cell reads "failed" in the table; its column's mean is then taken over the
  * datasets it did fit, and says so.
  */

@@ -7,6 +7,8 @@ import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.stats.Gaussian;
 import java.util.OptionalDouble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Gaussian with a full covariance fitted to the training rows; the score is the squared
@@ -19,6 +21,14 @@ import java.util.OptionalDouble;
  * {@code ceil((n + d + 1) / 2)} most concentrated rows, scikit-learn's default support and the
  * largest breakdown point.
  *
+ * <p>With no more training rows than columns ({@code n <= d}, e.g. arrhythmia's 271 training rows
+ * of 274 columns under a 60/40 split) every subset's covariance is singular, so the determinant
+ * cannot choose between subsets, and the default support {@code (n + d + 1) / 2} exceeds the rows.
+ * scikit-learn (and so PyOD) then takes every row, and its reweighting keeps every row too, because
+ * each row of a rank-{@code n - 1} sample lies at the same Mahalanobis distance. The MCD estimate is
+ * then the sample one, and this detector says so in the log and fits it, rather than refusing the
+ * dataset. An explicit {@code supportFraction} is still held to {@code d < support <= n}.
+ *
  * @param robust          use the MCD estimate instead of the sample covariance
  * @param supportFraction MCD only: the share of rows in the raw estimate, in (0, 1]; empty for
  *                        the default {@code (n + d + 1) / 2n}
@@ -27,6 +37,8 @@ import java.util.OptionalDouble;
  *                        otherwise make the covariance singular
  */
 public record GaussianDetector(boolean robust, OptionalDouble supportFraction, double regCovar) implements Detector {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GaussianDetector.class);
 
   /** The regularization of scikit-learn's Gaussian mixtures. */
   public static final double DEFAULT_REG_COVAR = 1e-6;
@@ -67,7 +79,14 @@ public record GaussianDetector(boolean robust, OptionalDouble supportFraction, d
     double[][] x = TrainingRows.of(train, 2, name());
     int n = x.length;
     int d = x[0].length;
-    Gaussian gaussian = robust ? MinCovDet.fit(x, support(n, d), regCovar, seed) : SampleGaussian.of(x, regCovar);
+    boolean fewerRowsThanColumns = n <= d && supportFraction.isEmpty();
+    if (robust && fewerRowsThanColumns) {
+      LOG.warn("mcd: {} training rows of {} columns, so every subset's covariance is singular and the MCD "
+          + "estimate is the sample mean and covariance of all rows (as in scikit-learn); it is not robust here", n, d);
+    }
+    Gaussian gaussian = robust && !fewerRowsThanColumns
+        ? MinCovDet.fit(x, support(n, d), regCovar, seed)
+        : SampleGaussian.of(x, regCovar);
     return FittedRows.scoringTraining(name(), x, new Mahalanobis(gaussian));
   }
 

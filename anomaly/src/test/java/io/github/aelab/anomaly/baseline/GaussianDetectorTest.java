@@ -100,6 +100,28 @@ class GaussianDetectorTest {
   }
 
   @Test
+  void mcdWithNoMoreRowsThanColumnsIsTheSampleGaussian() {
+    // 12 rows of 20 columns: every subset's covariance is singular, and every row of the sample
+    // lies at the same distance, so scikit-learn's MCD keeps them all; so does ours, with a warning.
+    Random rng = new Random(5);
+    double[][] rows = new double[12][20];
+    for (double[] row : rows) {
+      for (int c = 0; c < row.length; c++) {
+        row[c] = rng.nextGaussian();
+      }
+    }
+    Dataset train = TestRows.of(rows);
+    Dataset test = TestRows.of(rows[0], new double[20]);
+
+    double[] robust = GaussianDetector.mcd().fit(train, 0).score(test);
+    double[] classic = GaussianDetector.classic().fit(train, 0).score(test);
+
+    assertThat(robust).containsExactly(classic);
+    assertThatThrownBy(() -> new GaussianDetector(true, OptionalDouble.of(1), 1e-6).fit(train, 0))
+        .hasMessageStartingWith("the MCD needs more training rows than columns");
+  }
+
+  @Test
   void supportFractionControlsTheRawSubset() {
     Dataset data = PlantedOutliers.split(1).train();
 
