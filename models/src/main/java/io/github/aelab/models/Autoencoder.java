@@ -48,6 +48,7 @@ public final class Autoencoder {
   private final Operand<TFloat32> loss;
   private Operand<TFloat32> objective;
   private final java.util.Map<String, Operand<TFloat32>> penalties = new java.util.LinkedHashMap<>();
+  private List<Regularizer> regularizers = List.of();
   private final Placeholder<TFloat32> codeInput;
   private final Operand<TFloat32> decoded;
 
@@ -128,6 +129,7 @@ public final class Autoencoder {
     Autoencoder ae = new Autoencoder(spec, encoderBlocks, decoderBlocks, parameterHeads, inputs, x, code, pre,
         reconstruction,
         perExample, loss, codeInput, decoded);
+    ae.regularizers = List.copyOf(regularizers);
     Operand<TFloat32> objective = loss;
     for (Regularizer r : regularizers) {
       Operand<TFloat32> p = r.penalty(ctx, ae);
@@ -148,6 +150,24 @@ public final class Autoencoder {
   /** Each regularizer's penalty by type name (those that add one). */
   public java.util.Map<String, Operand<TFloat32>> penalties() {
     return java.util.Collections.unmodifiableMap(penalties);
+  }
+
+  /**
+   * {@code operand} corrupted in training by every regularizer that corrupts (input noise), in
+   * their order, as the model's input is; the identity when none does. Stacked pretraining uses it
+   * to corrupt each layer's input (Vincent et al. 2010).
+   */
+  public Operand<TFloat32> corrupt(BuildContext ctx, Operand<TFloat32> operand) {
+    Operand<TFloat32> corrupted = operand;
+    for (Regularizer r : regularizers) {
+      corrupted = r.corrupt(ctx, corrupted);
+    }
+    return corrupted;
+  }
+
+  /** Whether a regularizer corrupts the model's input in training (denoising). */
+  public boolean corruptsInput() {
+    return encoderInputs.get(0) != input;
   }
 
   /** Applies the encoder (same weights) to another input, e.g. a perturbed one. */

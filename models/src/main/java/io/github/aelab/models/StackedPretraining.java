@@ -21,6 +21,12 @@ import org.tensorflow.types.TFloat32;
  * <p>The shallow autoencoders share their weights with the deep one, so no copying is needed:
  * the pretraining train ops simply update a pair of layers each. The first layer uses the
  * model's reconstruction loss; higher layers reconstruct hidden activations with MSE.
+ *
+ * <p>With input noise among the model's regularizers the stack is a stacked denoising autoencoder
+ * (Vincent et al. 2010), the pretraining of DEC (Xie et al. 2016: 20 % dropout on every layer's
+ * input): each layer's input is the clean representation below (the layers beneath applied to
+ * the clean input), corrupted by the same noise, and the layer and its mirror learn to rebuild
+ * the clean representation from it.
  */
 public final class StackedPretraining {
   private StackedPretraining() {}
@@ -41,6 +47,8 @@ public final class StackedPretraining {
       }
     }
     List<TrainOp> ops = new ArrayList<>();
+    // Without input noise the model's own encoder inputs are the clean representations.
+    List<Operand<TFloat32>> clean = ae.corruptsInput() ? cleanInputs(ctx, ae) : null;
     for (int k = 0; k < mirroredIndices.size(); k++) {
       int i = mirroredIndices.get(k);
       Block layer = encoder.get(i);
@@ -54,8 +62,9 @@ public final class StackedPretraining {
       if (vars.isEmpty()) {
         continue; // reshape/flatten pairs have nothing to learn
       }
-      Operand<TFloat32> target = tf.stopGradient(ae.encoderInput(i));
-      Operand<TFloat32> rebuilt = mirror.apply(ctx, layer.apply(ctx, target));
+      Operand<TFloat32> target = tf.stopGradient(clean == null ? ae.encoderInput(i) : clean.get(i));
+      Operand<TFloat32> layerInput = clean == null ? target : ae.corrupt(ctx, target);
+      Operand<TFloat32> rebuilt = mirror.apply(ctx, layer.apply(ctx, layerInput));
       // Inner layers rebuild real-valued codes: squared error. The input layer uses the model's loss,
       // except a likelihood with a predicted scale, whose maps belong to the full decoder: there the
       // layer rebuilds the mean by squared error (the Gaussian NLL at a fixed scale), which is all an
@@ -67,6 +76,17 @@ public final class StackedPretraining {
       ops.add(TrainOp.build(ctx, "pretrain_" + k, loss, vars, fit.trainOpConfig(trainRows)));
     }
     return ops;
+  }
+
+  /** What each encoder block reads when the network is fed the clean input (same weights). */
+  private static List<Operand<TFloat32>> cleanInputs(BuildContext ctx, Autoencoder ae) {
+    List<Operand<TFloat32>> inputs = new ArrayList<>();
+    Operand<TFloat32> h = ae.input();
+    for (Block block : ae.encoderBlocks()) {
+      inputs.add(h);
+      h = block.apply(ctx, h);
+    }
+    return inputs;
   }
 
   private static boolean onlyReshapesBelow(List<io.github.aelab.core.block.BlockSpec> encoding, int i) {

@@ -12,7 +12,12 @@ import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.core.train.TrainingResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.github.aelab.models.regularize.MaskingNoise;
 import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
 
 class StackedPretrainingTest {
 
@@ -45,6 +50,30 @@ class StackedPretrainingTest {
           ae.decoderBlocks().get(1).variables()));
       assertThat(ops.get(1).variables()).containsExactlyElementsOf(concat(ae.encoderBlocks().get(1).variables(),
           ae.decoderBlocks().get(0).variables()));
+    }
+  }
+
+  @Test
+  void withInputNoiseEachLayerRebuildsItsCleanInputFromACorruptedOne() {
+    // Masking noise zeroes 99.9 % of the entries, so the first layer reads almost nothing and its
+    // stage rebuilds about the same small output for every row. Against the clean rows (every
+    // entry 10) that costs about 10^2 per entry; against the corrupted rows (almost all 0) it
+    // would cost almost nothing.
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      BuildContext ctx = new BuildContext(g, 1);
+      AutoencoderSpec spec = AutoencoderSpec.builder(20).hidden(Activation.SIGMOID, 20).code(20, Activation.SIGMOID)
+          .build();
+      Autoencoder ae = Autoencoder.build(ctx, spec, List.of(new MaskingNoise(0.999)));
+      var ops = StackedPretraining.trainOps(ctx, ae, FitSpec.adam(1e-3, 1, 8), 32);
+      float[][] rows = new float[8][20];
+      for (float[] row : rows) {
+        java.util.Arrays.fill(row, 10f);
+      }
+      try (TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(rows));
+          Result r = s.runner().feed(ae.input(), x).feed(ctx.training(), TBool.scalarOf(true))
+              .fetch(ops.get(0).loss()).run()) {
+        assertThat(((TFloat32) r.get(0)).getFloat()).isGreaterThan(50f);
+      }
     }
   }
 
