@@ -89,6 +89,40 @@ public record AutoencoderSpec(int inputDim, List<BlockSpec> encoder, BlockSpec c
     if (decoder instanceof DecoderSpec.Explicit explicit) {
       return explicit.blocks();
     }
+    return mirrorBlocks();
+  }
+
+  /**
+   * Whether the decoder undoes the encoder layer by layer: a mirror decoder, or an explicit one
+   * with the mirror's block types and widths (listed out to set each layer's initializer, say).
+   * Layer-wise pretraining pairs each encoder layer with its counterpart and needs one.
+   */
+  public boolean decoderMirrorsEncoder() {
+    if (decoder instanceof DecoderSpec.Mirror) {
+      return true;
+    }
+    List<BlockSpec> mirror = mirrorBlocks();
+    List<BlockSpec> listed = decoderBlocks();
+    if (mirror.size() != listed.size()) {
+      return false;
+    }
+    Shape mirrorShape = codeShape();
+    Shape listedShape = codeShape();
+    for (int j = 0; j < mirror.size(); j++) {
+      if (mirror.get(j).getClass() != listed.get(j).getClass()) {
+        return false;
+      }
+      mirrorShape = mirror.get(j).outputShape(mirrorShape);
+      listedShape = listed.get(j).outputShape(listedShape);
+      if (!mirrorShape.equals(listedShape)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The mirror of the encoder and code, whatever the decoder is. */
+  private List<BlockSpec> mirrorBlocks() {
     List<BlockSpec> encoding = encoderWithCode();
     List<Shape> inputs = new ArrayList<>();
     Shape s = Shape.of(inputDim);

@@ -33,8 +33,9 @@ public final class StackedPretraining {
 
   /** One train op per encoder layer that has weights, in bottom-up order. */
   public static List<TrainOp> trainOps(BuildContext ctx, Autoencoder ae, FitSpec fit, int trainRows) {
-    if (!(ae.spec().decoder() instanceof DecoderSpec.Mirror)) {
-      throw new IllegalArgumentException("stacked pretraining pairs encoder layers with their mirrors: use a mirror decoder");
+    if (!ae.spec().decoderMirrorsEncoder()) {
+      throw new IllegalArgumentException("stacked pretraining pairs encoder layers with their mirrors: use a mirror "
+          + "decoder, or list one with the mirror's layers and widths");
     }
     Ops tf = ctx.tf();
     List<Block> encoder = ae.encoderBlocks();

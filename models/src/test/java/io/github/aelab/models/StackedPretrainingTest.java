@@ -78,14 +78,30 @@ class StackedPretrainingTest {
   }
 
   @Test
-  void needsAMirrorDecoder() {
+  void needsADecoderThatMirrorsTheEncoder() {
     try (Graph g = new Graph()) {
       BuildContext ctx = new BuildContext(g, 1);
       AutoencoderSpec spec = AutoencoderSpec.builder(6).code(2, Activation.LINEAR)
-          .decoder(new DenseBlock.Spec(6, Activation.LINEAR)).build();
+          .decoder(new DenseBlock.Spec(4, Activation.TANH), new DenseBlock.Spec(6, Activation.LINEAR)).build();
       Autoencoder ae = Autoencoder.build(ctx, spec);
       assertThatThrownBy(() -> StackedPretraining.trainOps(ctx, ae, FitSpec.adam(1e-3, 1, 8), 32))
-          .hasMessageContaining("use a mirror decoder");
+          .hasMessageContaining("use a mirror decoder, or list one with the mirror's layers and widths");
+    }
+  }
+
+  @Test
+  void pairsTheLayersOfAListedDecoderWithTheMirrorsWidths() {
+    // Listed out, as the DEC recipes do to give every decoder layer the encoder's initializer.
+    try (Graph g = new Graph()) {
+      BuildContext ctx = new BuildContext(g, 1);
+      AutoencoderSpec spec = AutoencoderSpec.builder(6).hidden(Activation.TANH, 4).code(2, Activation.LINEAR)
+          .decoder(new DenseBlock.Spec(4, Activation.TANH), new DenseBlock.Spec(6, Activation.LINEAR)).build();
+      Autoencoder ae = Autoencoder.build(ctx, spec);
+      var ops = StackedPretraining.trainOps(ctx, ae, FitSpec.adam(1e-3, 1, 8), 32);
+      assertThat(ops.get(0).variables()).containsExactlyElementsOf(concat(ae.encoderBlocks().get(0).variables(),
+          ae.decoderBlocks().get(1).variables()));
+      assertThat(ops.get(1).variables()).containsExactlyElementsOf(concat(ae.encoderBlocks().get(1).variables(),
+          ae.decoderBlocks().get(0).variables()));
     }
   }
 
