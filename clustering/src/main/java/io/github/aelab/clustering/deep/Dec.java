@@ -33,7 +33,9 @@ import org.tensorflow.types.TFloat32;
  *
  * <ol>
  *   <li>Pretrain the autoencoder (the paper: stacked denoising, layer-wise then end to end; pass
- *       the noise as {@code regularizers} and the plan's {@code pretraining}).
+ *       the noise as {@code regularizers} and the plan's {@code pretraining}: each layer then
+ *       rebuilds its clean input from a corrupted one, and the end-to-end stage the clean rows
+ *       from corrupted rows).
  *   <li>Run k-means (best of {@code kmeansRestarts}) on the codes; its centres start μ.
  *   <li>Repeat: compute the Student-t soft assignments q of all rows and the target p; stop when
  *       fewer than {@code tolerance} of the rows changed cluster since the last refresh;
