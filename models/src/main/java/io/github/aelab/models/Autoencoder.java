@@ -91,10 +91,7 @@ public final class Autoencoder {
     Ops tf = ctx.tf();
     Placeholder<TFloat32> x = tf.withName(INPUT).placeholder(TFloat32.class,
         Placeholder.shape(Shape.of(-1, spec.inputDim())));
-    Operand<TFloat32> corrupted = x;
-    for (Regularizer r : regularizers) {
-      corrupted = r.corrupt(ctx, corrupted);
-    }
+    Operand<TFloat32> corrupted = corrupt(ctx, regularizers, x);
 
     List<BlockSpec> encoding = spec.encoderWithCode();
     List<Block> encoderBlocks = new ArrayList<>();
@@ -158,6 +155,11 @@ public final class Autoencoder {
    * to corrupt each layer's input (Vincent et al. 2010).
    */
   public Operand<TFloat32> corrupt(BuildContext ctx, Operand<TFloat32> operand) {
+    return corrupt(ctx, regularizers, operand);
+  }
+
+  private static Operand<TFloat32> corrupt(BuildContext ctx, List<? extends Regularizer> regularizers,
+      Operand<TFloat32> operand) {
     Operand<TFloat32> corrupted = operand;
     for (Regularizer r : regularizers) {
       corrupted = r.corrupt(ctx, corrupted);
