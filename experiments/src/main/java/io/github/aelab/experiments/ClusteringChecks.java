@@ -5,12 +5,17 @@ import static io.github.aelab.experiments.TreeLookup.node;
 import static io.github.aelab.experiments.TreeLookup.valueAt;
 
 import io.github.aelab.clustering.Clusterer;
+import io.github.aelab.clustering.deep.AutoencoderWeights;
 import io.github.aelab.clustering.deep.Dec;
+import io.github.aelab.core.data.DataLoadException;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.experiments.bind.Problems;
 import io.github.aelab.experiments.clusterer.ClusteringBaselines;
+import io.github.aelab.experiments.data.DataSourceSpec;
 import io.github.aelab.experiments.spec.Experiment;
 import io.github.aelab.experiments.yaml.YamlNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -124,6 +129,33 @@ final class ClusteringChecks {
     if (data.rows() < batch) {
       problems.add(ExperimentLoader.locate(tree, "training", "batch_size"), "training.batch_size", "batch_size "
           + batch + " is larger than the " + data.rows() + " rows the autoencoder is pretrained on", null);
+    }
+  }
+
+  /**
+   * An earlier run's weights to start from must be there and be a readable .npz of float arrays
+   * (whether they fit the model is known only once its graph is built, at the start of the run).
+   */
+  static void checkPretrainedWeights(Experiment e, YamlNode tree, Path baseDir, Problems problems) {
+    Path given = e.clusterer() == null ? null : e.clusterer().pretrainedWeights();
+    if (given == null) {
+      return;
+    }
+    Path file = DataSourceSpec.resolve(baseDir, given);
+    String problem = null;
+    if (!Files.isRegularFile(file)) {
+      problem = "no file " + file + (given.isAbsolute() ? "" : " (relative paths are read from the experiment "
+          + "file's folder)");
+    } else {
+      try {
+        AutoencoderWeights.load(file);
+      } catch (DataLoadException ex) {
+        problem = ex.getMessage();
+      }
+    }
+    if (problem != null) {
+      problems.add(valueAt(tree, "clusterer", "pretrained_weights"), "clusterer.pretrained_weights", problem
+          + "; expected the pretrained_autoencoder.npz of an earlier dec or idec run with the same model.", null);
     }
   }
 

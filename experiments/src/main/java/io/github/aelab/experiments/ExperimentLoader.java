@@ -80,6 +80,7 @@ public final class ExperimentLoader {
     Path baseDir = file.toAbsolutePath().getParent();
     boolean detectorNamesOk = DetectorChecks.checkSections(experiment, tree, problems);
     ClusteringChecks.checkSections(experiment, tree, problems);
+    ClusteringChecks.checkPretrainedWeights(experiment, tree, baseDir, problems);
     HashingChecks.checkSections(experiment, tree, problems);
     int beforeData = problems.size();
     Dataset data = crossCheck(experiment, tree, baseDir, problems);

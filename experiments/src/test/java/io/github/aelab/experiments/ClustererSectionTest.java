@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.aelab.clustering.deep.Dec;
+import io.github.aelab.core.data.NpyArray;
+import io.github.aelab.core.data.NpzWriter;
 import io.github.aelab.core.optim.OptimizerSpec;
 import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.experiments.bind.BuiltInComponents;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,6 +207,34 @@ class ClustererSectionTest {
             + "labels, but the source 'manifold-1d-in-8d' has none."),
         org.assertj.core.groups.Tuple.tuple("training.batch_size", "batch_size 400 is larger than the 300 rows the "
             + "autoencoder is pretrained on"));
+  }
+
+  /**
+   * An earlier run's pretrained autoencoder is read relative to the experiment file; a missing or
+   * unreadable one is reported at the setting before anything runs.
+   */
+  @Test
+  void pretrainedWeightsAreReadBesideTheFileAndAMissingOrBadOneIsLocated() throws IOException {
+    NpzWriter.write(dir.resolve("pretrained.npz"),
+        Map.of("encoder/0_dense/kernel", new NpyArray("<f4", new int[] {1}, new float[] {0}, null)));
+    Experiment e = load(experiment("{type: idec, clusters: 3, pretrained_weights: pretrained.npz}", "{}")).experiment();
+    assertThat(e.clusterer().pretrainedWeights()).isEqualTo(Path.of("pretrained.npz"));
+    assertThat(load(experiment("{type: dec, clusters: 3}", "{}")).experiment().clusterer().pretrainedWeights()).isNull();
+
+    assertThat(problems(experiment("{type: dec, clusters: 3, pretrained_weights: runs/nowhere.npz}", "{}")))
+        .singleElement().satisfies(p -> {
+          assertThat(p.path()).isEqualTo("clusterer.pretrained_weights");
+          assertThat(p.location().line()).isEqualTo(9);
+          assertThat(p.message()).startsWith("no file " + dir.resolve("runs/nowhere.npz").toAbsolutePath())
+              .contains("relative paths are read from the experiment file's folder")
+              .endsWith("expected the pretrained_autoencoder.npz of an earlier dec or idec run with the same model.");
+        });
+    Files.writeString(dir.resolve("notes.txt"), "not weights");
+    assertThat(problems(experiment("{type: dec, clusters: 3, pretrained_weights: notes.txt}", "{}")))
+        .singleElement().satisfies(p -> {
+          assertThat(p.path()).isEqualTo("clusterer.pretrained_weights");
+          assertThat(p.message()).contains("notes.txt: not a valid .npz (zip) archive");
+        });
   }
 
   /** What resolved.yaml holds for a clusterer run loads again, to the same experiment. */

@@ -2,7 +2,9 @@ package io.github.aelab.runner;
 
 import io.github.aelab.clustering.Clusterer;
 import io.github.aelab.clustering.FittedClusterer;
+import io.github.aelab.clustering.deep.AutoencoderWeights;
 import io.github.aelab.clustering.deep.Dec;
+import io.github.aelab.clustering.deep.IncompatibleWeightsException;
 import io.github.aelab.clustering.metric.AdjustedRandIndex;
 import io.github.aelab.clustering.metric.HungarianAccuracy;
 import io.github.aelab.clustering.metric.NormalizedMutualInformation;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * ({@code predict}), measured the same way. The record gets {@code metrics.json}, every method's
  * assignments side by side ({@code assignments.csv}, and {@code test_assignments.csv}), the rows
  * on two principal components coloured by the clusterer's clusters ({@code plots/clusters.png}),
- * provenance and the log.
+ * provenance and the log; a DEC or IDEC run also keeps its pretrained autoencoder
+ * ({@code pretrained_autoencoder.npz}), which a later run can start from
+ * ({@code clusterer.pretrained_weights}).
  *
  * <p>Metric names: the clusterer's {@code train.accuracy} (Hungarian: the best one-to-one mapping
  * of clusters to labels), {@code train.nmi}, {@code train.ari}, {@code train.seconds}, with a
@@ -45,6 +49,8 @@ public final class ClusteringRun {
   static final String AE_KMEANS = "ae_kmeans";
   /** The name of a full-covariance Gaussian mixture on the pretrained codes. */
   static final String AE_GMM = "ae_gmm";
+  /** Where a DEC or IDEC run keeps its pretrained autoencoder. */
+  public static final String PRETRAINED_FILE = "pretrained_autoencoder.npz";
 
   /**
    * Everything one clusterer run needs: the (scaled) rows to cluster, a test source or null, the
@@ -52,8 +58,13 @@ public final class ClusteringRun {
    * pretrained codes ({@code ae_kmeans}, {@code ae_gmm}).
    */
   public record Config(String name, long seed, RuntimeSettings runtime, Dataset data, Dataset testData,
-      Clusterer clusterer, List<Clusterer> baselines, List<String> onPretrainedCodes, Map<String, Path> dataFiles) {
+      Clusterer clusterer, List<Clusterer> baselines, List<String> onPretrainedCodes, Map<String, Path> dataFiles,
+      Pretrained pretrained) {
     public Config {
+      if (pretrained != null && !(clusterer instanceof Dec)) {
+        throw new IllegalArgumentException("pretrained weights start a dec or idec fit; clusterer '" + clusterer.name()
+            + "' pretrains no autoencoder");
+      }
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(runtime, "runtime");
       Objects.requireNonNull(data, "data");
@@ -80,6 +91,23 @@ public final class ClusteringRun {
         }
       }
     }
+
+    /** A run whose clusterer pretrains its own autoencoder, if it has one. */
+    public Config(String name, long seed, RuntimeSettings runtime, Dataset data, Dataset testData,
+        Clusterer clusterer, List<Clusterer> baselines, List<String> onPretrainedCodes, Map<String, Path> dataFiles) {
+      this(name, seed, runtime, data, testData, clusterer, baselines, onPretrainedCodes, dataFiles, null);
+    }
+  }
+
+  /**
+   * An earlier run's pretrained autoencoder that a DEC or IDEC fit starts from instead of
+   * pretraining, and the file it was read from (recorded in the provenance, named in errors).
+   */
+  public record Pretrained(Path file, AutoencoderWeights weights) {
+    public Pretrained {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(weights, "weights");
+    }
   }
 
   /** One method's clusters of the source's rows, of the test rows (null without), and its metrics. */
@@ -96,7 +124,7 @@ public final class ClusteringRun {
           config.data().rows(), config.data().cols(), config.testData() == null ? ""
               : ", then assigns " + config.testData().rows() + " test rows");
 
-      List<Assigned> all = new ArrayList<>(fitDeep(config, RunListeners.progressAndHistory(run)));
+      List<Assigned> all = new ArrayList<>(fitDeep(config, run, RunListeners.progressAndHistory(run)));
       for (Clusterer baseline : config.baselines()) {
         all.add(fit(baseline, config));
       }
@@ -123,10 +151,11 @@ public final class ClusteringRun {
   }
 
   /** The clusterer, and the baselines on its pretrained codes from the same fit. */
-  private static List<Assigned> fitDeep(Config config, List<io.github.aelab.core.train.TrainingListener> listeners) {
+  private static List<Assigned> fitDeep(Config config, RunDirectory run,
+      List<io.github.aelab.core.train.TrainingListener> listeners) {
     Clusterer clusterer = config.clusterer();
     long t0 = System.nanoTime();
-    try (FittedClusterer fitted = clusterer.fit(config.data(), config.seed(), listeners)) {
+    try (FittedClusterer fitted = fitClusterer(config, run, listeners)) {
       long t1 = System.nanoTime();
       int[] test = config.testData() == null ? null : fitted.predict(config.testData());
       long t2 = System.nanoTime();
@@ -144,6 +173,32 @@ public final class ClusteringRun {
         out.add(onCodes(name, dec, config));
       }
       return out;
+    }
+  }
+
+  /**
+   * A DEC or IDEC fit keeps its pretrained autoencoder in the run ({@value #PRETRAINED_FILE}) as
+   * soon as pretraining ends, so a later run can start from it (and a failed clustering phase does
+   * not lose it); with {@link Config#pretrained()} it starts from those weights instead of pretraining.
+   */
+  private static FittedClusterer fitClusterer(Config config, RunDirectory run,
+      List<io.github.aelab.core.train.TrainingListener> listeners) {
+    if (!(config.clusterer() instanceof Dec dec)) {
+      return config.clusterer().fit(config.data(), config.seed(), listeners);
+    }
+    Pretrained pretrained = config.pretrained();
+    if (pretrained != null) {
+      LOG.info("{}: no pretraining; the autoencoder starts from {} (training's optimizer, epochs and pretraining "
+          + "are not used)", dec.name(), pretrained.file());
+    }
+    try {
+      return dec.fit(config.data(), config.seed(), pretrained == null ? null : pretrained.weights(), listeners,
+          weights -> {
+            weights.save(run.resolve(PRETRAINED_FILE));
+            LOG.info("{}: pretrained autoencoder saved to {}", dec.name(), run.resolve(PRETRAINED_FILE));
+          });
+    } catch (IncompatibleWeightsException e) {
+      throw new IllegalArgumentException("clusterer.pretrained_weights " + pretrained.file() + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.aelab.runner;
 
 import io.github.aelab.anomaly.Detector;
 import io.github.aelab.clustering.Clusterer;
+import io.github.aelab.clustering.deep.AutoencoderWeights;
 import io.github.aelab.clustering.retrieval.HashingMethod;
 import io.github.aelab.clustering.retrieval.QueryDatabaseSplit;
 import io.github.aelab.core.data.Binarization;
@@ -14,6 +15,7 @@ import io.github.aelab.core.data.ZScoreScaler;
 import io.github.aelab.experiments.ExperimentLoader;
 import io.github.aelab.experiments.SpecWriter;
 import io.github.aelab.experiments.clusterer.ClusteringBaselines;
+import io.github.aelab.experiments.data.DataSourceSpec;
 import io.github.aelab.experiments.detector.AnomalyBaselines;
 import io.github.aelab.experiments.hasher.HashingBaselines;
 import io.github.aelab.experiments.spec.DataSpec;
@@ -185,8 +187,15 @@ public final class ExperimentRunner {
     List<Clusterer> baselines = names.stream().filter(n -> !ClusteringBaselines.onPretrainedCodes(n))
         .map(n -> ClusteringBaselines.create(n, clusterer.clusters(), codeWidth)).toList();
     List<String> onCodes = names.stream().filter(ClusteringBaselines::onPretrainedCodes).toList();
+    Map<String, Path> files = dataFiles(e, loaded.baseDir());
+    ClusteringRun.Pretrained pretrained = null;
+    if (e.clusterer().pretrainedWeights() != null) {
+      Path file = DataSourceSpec.resolve(loaded.baseDir(), e.clusterer().pretrainedWeights());
+      pretrained = new ClusteringRun.Pretrained(file, AutoencoderWeights.load(file));
+      files.put("pretrained_weights", file); // its sha256 goes into the provenance with the data's
+    }
     return new PreparedClustering(new ClusteringRun.Config(e.name(), e.seed(), e.runtime(), data, test, clusterer,
-        baselines, onCodes, dataFiles(e, loaded.baseDir())), scaler);
+        baselines, onCodes, files, pretrained), scaler);
   }
 
   /** A hashing run's configuration and the scaler fitted on its database rows (null for none). */

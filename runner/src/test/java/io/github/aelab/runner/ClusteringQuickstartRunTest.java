@@ -69,6 +69,60 @@ class ClusteringQuickstartRunTest {
     assertThat(Files.readString(out.resolve("resolved.yaml"))).contains("type: dec");
   }
 
+  /**
+   * A DEC run keeps its pretrained autoencoder; IDEC started from it skips pretraining and begins
+   * from the same codes (the same autoencoder + k-means clusters), as the IDEC paper compares them.
+   */
+  @Test
+  void idecStartsFromTheAutoencoderADecRunPretrained(@TempDir Path tmp) throws Exception {
+    Path dec = tmp.resolve("dec");
+    assertThat(AelabCommand.commandLine().execute("run", "../experiments/examples/clustering-quickstart.yaml",
+        "--out", dec.toString(), "--set", "evaluation.clustering_baselines=[ae_kmeans]")).isZero();
+    Path weights = dec.resolve(ClusteringRun.PRETRAINED_FILE);
+    assertThat(weights).exists();
+
+    Path idec = tmp.resolve("idec");
+    assertThat(AelabCommand.commandLine().execute("run", "../experiments/examples/clustering-quickstart.yaml",
+        "--out", idec.toString(), "--set", "clusterer.type=idec", "--set", "clusterer.pretrained_weights=" + weights,
+        "--set", "evaluation.clustering_baselines=[ae_kmeans]")).isZero();
+
+    assertThat(column(idec, "ae_kmeans")).isEqualTo(column(dec, "ae_kmeans"));
+    assertThat(JSON.readTree(idec.resolve("metrics.json").toFile()).get("clusterer").asText()).isEqualTo("idec");
+    // The history lists the pretraining epochs ("fit") only where pretraining ran.
+    assertThat(Files.readAllLines(dec.resolve("history.csv"))).anyMatch(l -> l.startsWith("fit,"));
+    assertThat(Files.readAllLines(idec.resolve("history.csv"))).noneMatch(l -> l.startsWith("fit,"))
+        .anyMatch(l -> l.startsWith("idec-0,"));
+    JsonNode provenance = readJson(idec.resolve("provenance.json"));
+    assertThat(provenance.toString()).contains("pretrained_weights", Provenance.sha256(weights));
+    // The IDEC run keeps the weights it started from, so its record stands on its own.
+    assertThat(Files.readAllBytes(idec.resolve(ClusteringRun.PRETRAINED_FILE))).isEqualTo(Files.readAllBytes(weights));
+  }
+
+  /** Weights of another network stop the run before clustering, naming the setting, the file and each misfit. */
+  @Test
+  void weightsOfAnotherModelAreRefusedByName(@TempDir Path tmp) throws Exception {
+    Path dec = tmp.resolve("dec");
+    assertThat(AelabCommand.commandLine().execute("run", "../experiments/examples/clustering-quickstart.yaml",
+        "--out", dec.toString(), "--set", "evaluation.clustering_baselines=[]", "--set", "training.epochs=1",
+        "--set", "clusterer.max_refreshes=1")).isZero();
+    Path weights = dec.resolve(ClusteringRun.PRETRAINED_FILE);
+
+    Path wider = tmp.resolve("wider");
+    int code = AelabCommand.commandLine().execute("run", "../experiments/examples/clustering-quickstart.yaml",
+        "--out", wider.toString(), "--set", "clusterer.pretrained_weights=" + weights, "--set", "model.code.units=6");
+
+    assertThat(code).isNotZero();
+    assertThat(readJson(wider.resolve("status.json")).get("error").asText())
+        .startsWith("clusterer.pretrained_weights " + weights + ": the pretrained weights")
+        .contains("'encoder_4/code/kernel' has shape [16, 5], this autoencoder's is [16, 6]");
+  }
+
+  private static List<String> column(Path run, String name) throws java.io.IOException {
+    List<String> lines = Files.readAllLines(run.resolve("assignments.csv"));
+    int index = List.of(lines.get(0).split(",")).indexOf(name);
+    return lines.stream().skip(1).map(l -> l.split(",")[index]).toList();
+  }
+
   /** With a test source every method that can assign new rows is measured on it too. */
   @Test
   void aTestSourceIsAssignedAndMeasured(@TempDir Path tmp) throws Exception {

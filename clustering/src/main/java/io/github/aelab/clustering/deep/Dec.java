@@ -19,8 +19,8 @@ import io.github.aelab.models.HeadGraph;
 import io.github.aelab.models.regularize.Regularizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -101,27 +101,35 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
 
   @Override
   public Fitted fit(Dataset data, long seed) {
-    return fit(data, seed, (Map<String, float[]>) null);
+    return fit(data, seed, (AutoencoderWeights) null);
   }
 
   @Override
   public Fitted fit(Dataset data, long seed, List<TrainingListener> listeners) {
-    return fit(data, seed, null, listeners);
+    return fit(data, seed, null, listeners, weights -> { });
   }
 
   /**
-   * Fits starting from a pretrained autoencoder (another fit's {@link Fitted#pretrainedWeights()})
-   * instead of pretraining: how DEC and IDEC are compared from one pretrained network, as in the
-   * IDEC paper, and how a benchmark avoids pretraining twice.
+   * Fits starting from a pretrained autoencoder (another fit's {@link Fitted#pretrainedWeights()},
+   * or {@link AutoencoderWeights#load} of a saved one) instead of pretraining: how DEC and IDEC are
+   * compared from one pretrained network, as in the IDEC paper, and how a benchmark avoids
+   * pretraining twice.
    *
    * @param pretrained null to pretrain as the plan says
    */
-  public Fitted fit(Dataset data, long seed, Map<String, float[]> pretrained) {
-    return fit(data, seed, pretrained, List.of());
+  public Fitted fit(Dataset data, long seed, AutoencoderWeights pretrained) {
+    return fit(data, seed, pretrained, List.of(), weights -> { });
   }
 
-  /** {@link #fit(Dataset, long, Map)}, reporting every epoch of pretraining and clustering to {@code listeners}. */
-  public Fitted fit(Dataset data, long seed, Map<String, float[]> pretrained, List<TrainingListener> listeners) {
+  /**
+   * {@link #fit(Dataset, long, AutoencoderWeights)}, reporting every epoch of pretraining and
+   * clustering to {@code listeners}, and handing the pretrained weights to
+   * {@code afterPretraining} before the clustering phase starts (so that a run can keep them even
+   * if clustering then fails).
+   */
+  public Fitted fit(Dataset data, long seed, AutoencoderWeights pretrained, List<TrainingListener> listeners,
+      Consumer<AutoencoderWeights> afterPretraining) {
+    Objects.requireNonNull(afterPretraining, "afterPretraining");
     if (data.cols() != autoencoder.inputDim()) {
       throw new IllegalArgumentException(name() + "'s autoencoder takes " + autoencoder.inputDim() + " features, '"
           + data.name() + "' has " + data.cols());
@@ -171,9 +179,10 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
       if (pretrained == null) {
         g.train(pretrain);
       } else {
-        weights.load(g, pretrained);
+        weights.load(g, pretrained, "given to " + name());
       }
-      Map<String, float[]> pretrainedWeights = weights.save(g);
+      AutoencoderWeights pretrainedWeights = weights.save(g);
+      afterPretraining.accept(pretrainedWeights);
 
       float[] codes = g.run(z, rows);
       KMeansResult init = KMeans.withClusters(clusters).withNInit(kmeansRestarts).fit(Rows.of(codes, width), seed);
@@ -263,11 +272,11 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     private final int refreshes;
     private final int[] initialAssignments;
     private final int[] kmeansAssignments;
-    private final Map<String, float[]> pretrainedWeights;
+    private final AutoencoderWeights pretrainedWeights;
     private final Dataset pretrainedCodes;
 
     Fitted(HeadGraph graph, Operand<TFloat32> q, int clusters, int[] assignments, int refreshes,
-        int[] initialAssignments, int[] kmeansAssignments, Map<String, float[]> pretrainedWeights,
+        int[] initialAssignments, int[] kmeansAssignments, AutoencoderWeights pretrainedWeights,
         Dataset pretrainedCodes) {
       this.graph = graph;
       this.q = q;
@@ -295,8 +304,8 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
       return initialAssignments.clone();
     }
 
-    /** The autoencoder's weights after pretraining, by variable name, for {@link Dec#fit(Dataset, long, Map)}. */
-    public Map<String, float[]> pretrainedWeights() {
+    /** The autoencoder's weights after pretraining, for {@link Dec#fit(Dataset, long, AutoencoderWeights)}. */
+    public AutoencoderWeights pretrainedWeights() {
       return pretrainedWeights;
     }
 

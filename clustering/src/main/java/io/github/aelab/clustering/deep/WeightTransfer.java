@@ -1,10 +1,14 @@
 package io.github.aelab.clustering.deep;
 
+import io.github.aelab.core.data.NpyArray;
 import io.github.aelab.models.HeadGraph;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -42,32 +46,62 @@ final class WeightTransfer {
     return new WeightTransfer(List.copyOf(variables), values, assigns);
   }
 
-  Map<String, float[]> save(HeadGraph g) {
-    Map<String, float[]> out = new LinkedHashMap<>();
+  AutoencoderWeights save(HeadGraph g) {
+    Map<String, NpyArray> out = new LinkedHashMap<>();
     Session s = g.session();
     for (Variable<TFloat32> v : variables) {
       try (Result r = s.runner().fetch(v).run()) {
         TFloat32 t = (TFloat32) r.get(0);
         float[] data = new float[(int) t.size()];
         t.asRawTensor().data().asFloats().read(data);
-        out.put(v.op().name(), data);
+        out.put(v.op().name(), new NpyArray("<f4", shape(v), data, null));
       }
     }
-    return out;
+    return new AutoencoderWeights(out);
   }
 
-  void load(HeadGraph g, Map<String, float[]> weights) {
+  /**
+   * Assigns every variable its value from {@code weights}, which must hold exactly this graph's
+   * variables with the same shapes: a missing, extra or reshaped one means the weights were
+   * trained for another network, and loading part of them would train from a silent mix.
+   *
+   * @param source names the weights' origin in the error message (a file, another fit)
+   */
+  void load(HeadGraph g, AutoencoderWeights weights, String source) {
+    Map<String, NpyArray> given = weights.variables();
+    List<String> problems = new ArrayList<>();
+    for (Variable<TFloat32> v : variables) {
+      NpyArray array = given.get(v.op().name());
+      if (array == null) {
+        problems.add("'" + v.op().name() + "' " + Arrays.toString(shape(v)) + " is missing");
+      } else if (!Arrays.equals(array.shape(), shape(v))) {
+        problems.add("'" + v.op().name() + "' has shape " + Arrays.toString(array.shape()) + ", this autoencoder's is "
+            + Arrays.toString(shape(v)));
+      }
+    }
+    Set<String> names = new LinkedHashSet<>(given.keySet());
+    variables.forEach(v -> names.remove(v.op().name()));
+    if (!names.isEmpty()) {
+      problems.add("this autoencoder has no variable " + names);
+    }
+    if (!problems.isEmpty()) {
+      throw new IncompatibleWeightsException("the pretrained weights " + source + " do not fit this autoencoder: "
+          + String.join("; ", problems) + ". They must come from a run with the same model section and input width.");
+    }
     for (int i = 0; i < variables.size(); i++) {
       Variable<TFloat32> v = variables.get(i);
-      float[] data = weights.get(v.op().name());
-      if (data == null || data.length != v.shape().size()) {
-        throw new IllegalArgumentException("the pretrained weights do not fit this autoencoder: variable '"
-            + v.op().name() + "' " + (data == null ? "is missing" : "has " + data.length + " values, expected "
-            + v.shape().size()));
-      }
-      try (TFloat32 t = TFloat32.tensorOf(v.shape(), DataBuffers.of(data))) {
+      try (TFloat32 t = TFloat32.tensorOf(v.shape(), DataBuffers.of(given.get(v.op().name()).floats()))) {
         g.session().runner().feed(values.get(i), t).addTarget(assigns.get(i)).run();
       }
     }
+  }
+
+  private static int[] shape(Variable<TFloat32> v) {
+    long[] dims = v.shape().asArray();
+    int[] shape = new int[dims.length];
+    for (int i = 0; i < dims.length; i++) {
+      shape[i] = Math.toIntExact(dims[i]);
+    }
+    return shape;
   }
 }

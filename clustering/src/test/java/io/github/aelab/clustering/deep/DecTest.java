@@ -1,11 +1,13 @@
 package io.github.aelab.clustering.deep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.aelab.clustering.FittedClusterer;
 import io.github.aelab.clustering.metric.HungarianAccuracy;
 import io.github.aelab.core.data.Dataset;
+import io.github.aelab.core.data.NpyArray;
 import io.github.aelab.core.data.SyntheticData;
 import io.github.aelab.core.data.ZScoreScaler;
 import io.github.aelab.core.graph.Activation;
@@ -13,9 +15,14 @@ import io.github.aelab.core.runtime.RuntimeSettings;
 import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -138,7 +145,54 @@ class DecTest {
         Dec.Fitted second = idec.fit(data, 8, first.pretrainedWeights())) {
       // Same codes, same k-means seed: the same starting clusters, so DEC and IDEC differ only by the fine-tuning.
       assertThat(second.kmeansAssignments()).isEqualTo(first.kmeansAssignments());
-      assertThat(second.pretrainedWeights().keySet()).isEqualTo(first.pretrainedWeights().keySet());
+      assertThat(second.pretrainedWeights()).isEqualTo(first.pretrainedWeights());
     }
+  }
+
+  @Test
+  void savedPretrainingStartsALaterFitAsTheInMemoryWeightsDo(@TempDir Path dir) {
+    Dataset blobs = SyntheticData.gaussianBlobs(400, 20, 4, 1.0, 8);
+    Dataset data = ZScoreScaler.fit(blobs).transform(blobs);
+    List<AutoencoderWeights> handed = new ArrayList<>();
+    Path file = dir.resolve("pretrained_autoencoder.npz");
+    try (Dec.Fitted first = smallDec(16, 0).fit(data, 8, null, List.of(), w -> {
+      handed.add(w);
+      w.save(file);
+    })) {
+      // Handed over once, before clustering, and exactly what the fit reports.
+      assertThat(handed).containsExactly(first.pretrainedWeights());
+      AutoencoderWeights loaded = AutoencoderWeights.load(file);
+      assertThat(loaded).isEqualTo(first.pretrainedWeights());
+      assertThat(loaded.variables().keySet()).contains("encoder/0_dense/kernel", "encoder_2/code/kernel");
+      try (Dec.Fitted idec = smallDec(16, 0.1).fit(data, 8, loaded)) {
+        assertThat(idec.kmeansAssignments()).isEqualTo(first.kmeansAssignments());
+      }
+    }
+  }
+
+  @Test
+  void weightsOfAnotherNetworkAreRefusedNamingEachMisfit() {
+    Dataset blobs = SyntheticData.gaussianBlobs(200, 20, 4, 1.0, 8);
+    Dataset data = ZScoreScaler.fit(blobs).transform(blobs);
+    AutoencoderWeights wider;
+    try (Dec.Fitted first = smallDec(16, 0).fit(data, 8)) {
+      wider = first.pretrainedWeights();
+    }
+    Map<String, NpyArray> extra = new LinkedHashMap<>(wider.variables());
+    extra.put("encoder/dense_9/kernel", new NpyArray("<f4", new int[] {1}, new float[] {0}, null));
+
+    assertThatThrownBy(() -> smallDec(12, 0).fit(data, 8, wider).close())
+        .isInstanceOf(IncompatibleWeightsException.class)
+        .hasMessageContaining("'encoder/0_dense/kernel' has shape [20, 16], this autoencoder's is [20, 12]");
+    assertThatThrownBy(() -> smallDec(16, 0).fit(data, 8, new AutoencoderWeights(extra)).close())
+        .isInstanceOf(IncompatibleWeightsException.class)
+        .hasMessageContaining("this autoencoder has no variable [encoder/dense_9/kernel]");
+  }
+
+  /** A 20-h-4 autoencoder clustered into 4; reconstruction weight 0 is DEC, above it IDEC. */
+  private static Dec smallDec(int hidden, double reconstructionWeight) {
+    AutoencoderSpec ae = AutoencoderSpec.builder(20).hidden(Activation.RELU, hidden).code(4, Activation.LINEAR).build();
+    return new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 10, 64)), 4, 1.0, reconstructionWeight,
+        FitSpec.adam(1e-3, 1, 64), 1, 0, 3, 0.001, 3, RuntimeSettings.reproducible());
   }
 }

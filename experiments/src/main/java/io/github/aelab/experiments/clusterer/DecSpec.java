@@ -6,6 +6,7 @@ import io.github.aelab.core.optim.OptimizerSpec;
 import io.github.aelab.core.spec.DefaultValue;
 import io.github.aelab.core.spec.Doc;
 import io.github.aelab.core.train.FitSpec;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Objects;
  * the regularizers' noise makes it denoising), then this section's {@code optimizer} and
  * {@code batch_size} run the clustering phase. They are separate because the phases want
  * different settings: the papers pretrain for hundreds of epochs, then cluster with Adam 1e-3
- * (IDEC, DEC-keras on USPS) in batches of 256 for as long as assignments keep changing.
+ * (IDEC, DEC-keras on USPS) in batches of 256 for as long as assignments keep changing. With
+ * {@code pretrained_weights} the first phase is replaced by an earlier run's pretrained network.
  */
 @Doc("deep embedded clustering (Xie, Girshick & Farhadi 2016): k-means on the pretrained codes starts the centres, "
     + "then the encoder and centres train on KL(P||Q) against a sharpened target refreshed every few epochs")
@@ -31,7 +33,10 @@ public record DecSpec(
     @Doc("the clustering phase's optimizer (pretraining uses training.optimizer)") @DefaultValue("adam")
     OptimizerSpec optimizer,
     @Doc("the clustering phase's rows per step (pretraining uses training.batch_size)") @DefaultValue("256")
-    int batchSize) implements ClustererSpec {
+    int batchSize,
+    @Doc("an earlier dec or idec run's pretrained_autoencoder.npz to start from instead of pretraining (training's "
+        + "optimizer, epochs and pretraining are then not used); relative to this file")
+    @DefaultValue(DefaultValue.NULL) Path pretrainedWeights) implements ClustererSpec {
   public DecSpec {
     Objects.requireNonNull(optimizer, "optimizer");
     if (clusters < 2) {
@@ -62,6 +67,13 @@ public record DecSpec(
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch_size must be >= 1, found " + batchSize);
     }
+  }
+
+  /** DEC that pretrains its own autoencoder. */
+  public DecSpec(int clusters, double alpha, int epochsPerRefresh, int stepsPerRefresh, int maxRefreshes,
+      double tolerance, int kmeansRestarts, OptimizerSpec optimizer, int batchSize) {
+    this(clusters, alpha, epochsPerRefresh, stepsPerRefresh, maxRefreshes, tolerance, kmeansRestarts, optimizer,
+        batchSize, null);
   }
 
   @Override
