@@ -79,13 +79,15 @@ public final class StackedPretraining {
     return ops;
   }
 
-  /** What each encoder block reads when the network is fed the clean input (same weights). */
+  /**
+   * What each encoder block reads when the network is fed the clean input (same weights). The top
+   * block's output is no stage's input, so the chain stops below it.
+   */
   private static List<Operand<TFloat32>> cleanInputs(BuildContext ctx, Autoencoder ae) {
-    List<Operand<TFloat32>> inputs = new ArrayList<>();
-    Operand<TFloat32> h = ae.input();
-    for (Block block : ae.encoderBlocks()) {
-      inputs.add(h);
-      h = block.apply(ctx, h);
+    List<Block> blocks = ae.encoderBlocks();
+    List<Operand<TFloat32>> inputs = new ArrayList<>(List.of(ae.input()));
+    for (int i = 0; i < blocks.size() - 1; i++) {
+      inputs.add(blocks.get(i).apply(ctx, inputs.get(i)));
     }
     return inputs;
   }
