@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An autoencoder's trained variables by their graph names (e.g. {@code encoder/dense_0/kernel}),
+ * An autoencoder's trained variables by their graph names (e.g. {@code encoder/0_dense/kernel}),
  * each with its shape: what DEC's pretraining leaves, and what a later DEC or IDEC fit can start
  * from instead of pretraining again. The IDEC paper starts IDEC from DEC's pretrained network, and
  * DEC-keras takes {@code --ae_weights} for the same reason: pretraining is most of the cost.
