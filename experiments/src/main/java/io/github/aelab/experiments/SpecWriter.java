@@ -5,6 +5,7 @@ import io.github.aelab.experiments.bind.ComponentRegistry;
 import io.github.aelab.experiments.bind.ComponentType;
 import io.github.aelab.experiments.spec.Experiment;
 import io.github.aelab.models.DecoderSpec;
+import java.nio.file.Path;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -29,7 +30,19 @@ public final class SpecWriter {
    * query draw decides which rows train), so that the file loads and re-runs as it is.
    */
   public String toRunnableYaml(Experiment e) {
-    Object tree = toTree(e);
+    return toRunnableYaml(e, null);
+  }
+
+  /**
+   * {@link #toRunnableYaml(Experiment)} with every relative file path (data files, pretrained
+   * weights) resolved against {@code baseDir}, the experiment file's folder, as the loader read
+   * them: the resolved file sits in the run's folder, where the same relative paths would name
+   * other files.
+   *
+   * @param baseDir null to write paths as the file gave them
+   */
+  public String toRunnableYaml(Experiment e, Path baseDir) {
+    Object tree = RecordTree.toTree(e, v -> absolute(fileForm(v), baseDir), v -> registry.typeOf(v).map(ComponentType::name));
     if (e.kind() != Experiment.Kind.AUTOENCODER
         && tree instanceof java.util.Map<?, ?> root && root.get("data") instanceof java.util.Map<?, ?> data) {
       data.remove("split");
@@ -47,6 +60,10 @@ public final class SpecWriter {
 
   public Object toTree(Object value) {
     return RecordTree.toTree(value, SpecWriter::fileForm, v -> registry.typeOf(v).map(ComponentType::name));
+  }
+
+  private static Object absolute(Object value, Path baseDir) {
+    return value instanceof Path p && baseDir != null && !p.isAbsolute() ? baseDir.resolve(p).normalize() : value;
   }
 
   /** Values whose experiment-file form is not their record: the decoder is 'mirror' or a list of blocks. */

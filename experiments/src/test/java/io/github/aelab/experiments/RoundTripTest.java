@@ -155,10 +155,11 @@ class RoundTripTest {
       return new io.github.aelab.experiments.clusterer.SubspaceSpec(clusters, 0.01 + r.nextDouble(),
           0.01 + r.nextDouble(), 1 + r.nextInt(500), optimizer, restarts);
     }
+    Path pretrained = r.nextBoolean() ? null : Path.of("runs/dec-" + r.nextInt(100) + "/pretrained_autoencoder.npz");
     return r.nextBoolean()
-        ? new DecSpec(clusters, alpha, perRefresh, steps, refreshes, tolerance, restarts, optimizer, batch)
+        ? new DecSpec(clusters, alpha, perRefresh, steps, refreshes, tolerance, restarts, optimizer, batch, pretrained)
         : new IdecSpec(clusters, alpha, perRefresh, steps, refreshes, tolerance, restarts, optimizer, batch,
-            0.001 + r.nextDouble());
+            0.001 + r.nextDouble(), pretrained);
   }
 
   static EvaluationSpec randomEvaluation(SplittableRandom r) {

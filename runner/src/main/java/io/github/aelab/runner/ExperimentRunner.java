@@ -46,7 +46,7 @@ public final class ExperimentRunner {
   public Map<String, Object> run(ExperimentLoader.Loaded loaded, RunDirectory run) {
     Experiment e = loaded.experiment();
     run.writeText("spec.yaml", loaded.text());
-    run.writeText("resolved.yaml", writer.toRunnableYaml(e));
+    run.writeText("resolved.yaml", writer.toRunnableYaml(e, loaded.baseDir()));
     if (e.detector() != null) {
       return AnomalyRun.execute(preparing(run, () -> prepareAnomaly(e, loaded)), run);
     }
@@ -96,7 +96,7 @@ public final class ExperimentRunner {
     } catch (java.io.IOException ex) {
       throw new IllegalArgumentException(run.root() + ": cannot read resolved.yaml of the run to resume", ex);
     }
-    if (!recorded.equals(writer.toRunnableYaml(e))) {
+    if (!recorded.equals(writer.toRunnableYaml(e, loaded.baseDir()))) {
       throw new IllegalArgumentException(run.root() + ": the experiment differs from the one this run recorded "
           + "(resolved.yaml); resume with the same file and --set options");
     }
