@@ -5,7 +5,6 @@ import io.github.aelab.anomaly.FittedDetector;
 import io.github.aelab.anomaly.FittedRows;
 import io.github.aelab.anomaly.RowScorer;
 import io.github.aelab.core.data.Dataset;
-import io.github.aelab.core.stats.LogSumExp;
 import io.github.aelab.core.stats.Rows;
 import io.github.aelab.core.stats.SquaredDistances;
 import java.util.OptionalDouble;
@@ -63,14 +62,10 @@ public record ParzenDetector(OptionalDouble bandwidth) implements Detector {
       for (int r = 0; r < rows.length; r++) {
         zRows[r] = standardized.standardize(rows[r]);
       }
-      double[] scores = new double[rows.length];
-      double[] logKernels = new double[standardized.rows().length];
-      SquaredDistances.forEach(standardized.rows(), zRows, (r, squared) -> {
-        for (int i = 0; i < squared.length; i++) {
-          logKernels[i] = -squared[i] / (2 * h * h);
-        }
-        scores[r] = logNormalizer - LogSumExp.of(logKernels);
-      });
+      double[] scores = SquaredDistances.logSumExp(standardized.rows(), zRows, 1 / (2 * h * h));
+      for (int r = 0; r < scores.length; r++) {
+        scores[r] = logNormalizer - scores[r];
+      }
       return scores;
     }
   }

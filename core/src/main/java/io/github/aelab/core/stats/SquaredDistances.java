@@ -10,6 +10,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.ReduceMax;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat64;
@@ -54,6 +55,45 @@ public final class SquaredDistances {
    * {@code blockValues} distances (at least one query row) per session run.
    */
   static void forEach(double[][] reference, double[][] queries, RowVisitor visitor, long blockValues) {
+    run(reference, queries, (tf, distances) -> distances, reference.length, visitor, blockValues);
+  }
+
+  /**
+   * For each query row q, {@code log sum_i exp(-scale |q - r_i|^2)} over the reference rows r_i:
+   * the log of an unnormalized Gaussian kernel density. The sum runs in the graph, with the
+   * largest term factored out as {@link LogSumExp} does, so only one number per query row comes
+   * back to Java (a Java loop of exponentials was most of a Parzen window's scoring time).
+   *
+   * @param scale {@code > 0}, {@code 1 / (2 h^2)} for bandwidth h
+   */
+  public static double[] logSumExp(double[][] reference, double[][] queries, double scale) {
+    return logSumExp(reference, queries, scale, BLOCK_VALUES);
+  }
+
+  static double[] logSumExp(double[][] reference, double[][] queries, double scale, long blockValues) {
+    if (!(scale > 0) || Double.isInfinite(scale)) {
+      throw new IllegalArgumentException("scale must be finite and > 0, found " + scale);
+    }
+    double[] out = new double[queries.length];
+    run(reference, queries, (tf, distances) -> {
+      Operand<TFloat64> exponents = tf.math.mul(distances, tf.constant(-scale));
+      Operand<TFloat64> max = tf.reduceMax(exponents, tf.constant(1), ReduceMax.keepDims(true));
+      Operand<TFloat64> sum = tf.reduceSum(tf.math.exp(tf.math.sub(exponents, max)), tf.constant(1),
+          ReduceSum.keepDims(true));
+      return tf.math.add(max, tf.math.log(sum));
+    }, 1, (r, value) -> out[r] = value[0], blockValues);
+    return out;
+  }
+
+  /** What the graph computes per query row from its squared distances ({@code rows x n}). */
+  @FunctionalInterface
+  private interface PerRow {
+    Operand<TFloat64> of(Ops tf, Operand<TFloat64> squaredDistances);
+  }
+
+  /** Feeds the queries a block at a time and hands {@code visitor} each row of {@code perRow}, {@code width} wide. */
+  private static void run(double[][] reference, double[][] queries, PerRow perRow, int width, RowVisitor visitor,
+      long blockValues) {
     int cols = Rows.requireMatrix(reference, 1, "reference rows");
     if (queries.length == 0) {
       return;
@@ -84,19 +124,20 @@ public final class SquaredDistances {
       Operand<TFloat64> products = tf.linalg.matMul(query, ref, MatMul.transposeB(true));
       Operand<TFloat64> distances = tf.math.maximum(
           tf.math.sub(tf.math.add(queryNorms, refNorms), tf.math.mul(tf.constant(2.0), products)), tf.constant(0.0));
-      double[] block = new double[blockRows * n];
-      double[] row = new double[n];
+      Operand<TFloat64> output = perRow.of(tf, distances);
+      double[] block = new double[blockRows * width];
+      double[] row = new double[width];
       try (Session session = Sessions.open(graph, RuntimeSettings.defaults())) {
         for (int start = 0; start < queries.length; start += blockRows) {
           int rows = Math.min(blockRows, queries.length - start);
           try (TFloat64 fed = TFloat64.tensorOf(Shape.of(rows, cols),
               DataBuffers.of(flatten(queries, start, rows), true, false));
               Result result = session.runner().feed(ref, referenceTensor).feed(refNorms, normsTensor)
-                  .feed(query, fed).fetch(distances).run()) {
-            ((TFloat64) result.get(0)).asRawTensor().data().asDoubles().read(block, 0, rows * n);
+                  .feed(query, fed).fetch(output).run()) {
+            ((TFloat64) result.get(0)).asRawTensor().data().asDoubles().read(block, 0, rows * width);
           }
           for (int r = 0; r < rows; r++) {
-            System.arraycopy(block, r * n, row, 0, n);
+            System.arraycopy(block, r * width, row, 0, width);
             visitor.visit(start + r, row);
           }
         }

@@ -50,6 +50,30 @@ class SquaredDistancesTest {
   }
 
   @Test
+  void logSumExpOfScaledDistancesMatchesTheJavaSumAcrossBlocks() {
+    Random random = new Random(5);
+    double[][] reference = randomRows(random, 9, 4);
+    double[][] queries = randomRows(random, 11, 4);
+    // A wide kernel, and one so narrow that every exp(-scale d^2) underflows to 0 in doubles:
+    // factoring out the largest term must still give the exact log.
+    for (double scale : new double[] {0.05, 5000}) {
+      double[] inGraph = SquaredDistances.logSumExp(reference, queries, scale, 4L * reference.length);
+      double[] exponents = new double[reference.length];
+      SquaredDistances.forEach(reference, queries, (q, squared) -> {
+        for (int r = 0; r < squared.length; r++) {
+          exponents[r] = -scale * squared[r];
+        }
+        assertThat(inGraph[q]).as("scale %s, query %d", scale, q).isCloseTo(LogSumExp.of(exponents), within(1e-9));
+      });
+    }
+    // Hand-worked: reference {0} and {2}, query {1}: log(2 e^{-1}) at scale 1.
+    assertThat(SquaredDistances.logSumExp(new double[][] {{0}, {2}}, new double[][] {{1}}, 1.0)[0])
+        .isCloseTo(Math.log(2) - 1, within(1e-15));
+    assertThatThrownBy(() -> SquaredDistances.logSumExp(reference, queries, 0))
+        .hasMessageContaining("scale must be finite and > 0");
+  }
+
+  @Test
   void refusesQueriesOfAnotherWidth() {
     assertThatThrownBy(() -> SquaredDistances.forEach(new double[][] {{1, 2}}, new double[][] {{1, 2, 3}}, (q, s) -> {
     })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query rows have 3 columns, the reference rows 2");
