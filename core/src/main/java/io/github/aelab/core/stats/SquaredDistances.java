@@ -85,6 +85,33 @@ public final class SquaredDistances {
     return out;
   }
 
+  /**
+   * For each query row q, {@code sum_i weights_i exp(-gamma |q - r_i|^2)} over the reference rows
+   * r_i: an RBF kernel expansion such as an SVM's decision function. The exponentials and the
+   * weighted sum (one matrix-vector product per block) run in the graph, so one number per query
+   * row comes back to Java.
+   *
+   * @param gamma   {@code > 0}
+   * @param weights one per reference row
+   */
+  public static double[] rbfSum(double[][] reference, double[][] queries, double gamma, double[] weights) {
+    return rbfSum(reference, queries, gamma, weights, BLOCK_VALUES);
+  }
+
+  static double[] rbfSum(double[][] reference, double[][] queries, double gamma, double[] weights, long blockValues) {
+    if (!(gamma > 0) || Double.isInfinite(gamma)) {
+      throw new IllegalArgumentException("gamma must be finite and > 0, found " + gamma);
+    }
+    if (weights.length != reference.length) {
+      throw new IllegalArgumentException(weights.length + " weights for " + reference.length + " reference rows");
+    }
+    double[] out = new double[queries.length];
+    run(reference, queries, (tf, distances) -> tf.linalg.matMul(tf.math.exp(tf.math.mul(distances, tf.constant(-gamma))),
+        tf.constant(Shape.of(weights.length, 1), DataBuffers.of(weights, true, false))), 1,
+        (r, value) -> out[r] = value[0], blockValues);
+    return out;
+  }
+
   /** What the graph computes per query row from its squared distances ({@code rows x n}). */
   @FunctionalInterface
   private interface PerRow {

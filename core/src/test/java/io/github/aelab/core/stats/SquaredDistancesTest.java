@@ -74,6 +74,28 @@ class SquaredDistancesTest {
   }
 
   @Test
+  void rbfSumMatchesTheWeightedJavaSumAcrossBlocks() {
+    Random random = new Random(11);
+    double[][] reference = randomRows(random, 8, 3);
+    double[][] queries = randomRows(random, 9, 3);
+    double[] weights = {0.5, -1, 2, 0.25, 1, 0, 3, -0.75};
+    double gamma = 0.1;
+    double[] inGraph = SquaredDistances.rbfSum(reference, queries, gamma, weights, 2L * reference.length);
+    SquaredDistances.forEach(reference, queries, (q, squared) -> {
+      double sum = 0;
+      for (int r = 0; r < squared.length; r++) {
+        sum += weights[r] * Math.exp(-gamma * squared[r]);
+      }
+      assertThat(inGraph[q]).as("query %d", q).isCloseTo(sum, within(1e-12));
+    });
+    // Hand-worked: reference {0} and {2} weighted 1 and 3, query {1}: 4 e^{-gamma}.
+    assertThat(SquaredDistances.rbfSum(new double[][] {{0}, {2}}, new double[][] {{1}}, 0.5, new double[] {1, 3})[0])
+        .isCloseTo(4 * Math.exp(-0.5), within(1e-15));
+    assertThatThrownBy(() -> SquaredDistances.rbfSum(reference, queries, gamma, new double[3]))
+        .hasMessageContaining("3 weights for 8 reference rows");
+  }
+
+  @Test
   void refusesQueriesOfAnotherWidth() {
     assertThatThrownBy(() -> SquaredDistances.forEach(new double[][] {{1, 2}}, new double[][] {{1, 2, 3}}, (q, s) -> {
     })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query rows have 3 columns, the reference rows 2");
