@@ -61,14 +61,14 @@ public final class ClusteringRun {
       Clusterer clusterer, List<Clusterer> baselines, List<String> onPretrainedCodes, Map<String, Path> dataFiles,
       Pretrained pretrained) {
     public Config {
-      if (pretrained != null && !(clusterer instanceof Dec)) {
-        throw new IllegalArgumentException("pretrained weights start a dec or idec fit; clusterer '" + clusterer.name()
-            + "' pretrains no autoencoder");
-      }
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(runtime, "runtime");
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(clusterer, "clusterer");
+      if (pretrained != null && !(clusterer instanceof Dec)) {
+        throw new IllegalArgumentException("pretrained weights start a dec or idec fit; clusterer '" + clusterer.name()
+            + "' pretrains no autoencoder");
+      }
       baselines = List.copyOf(baselines);
       onPretrainedCodes = List.copyOf(onPretrainedCodes);
       for (String onCodes : onPretrainedCodes) {
