@@ -42,15 +42,13 @@ public record AutoencoderWeights(Map<String, NpyArray> variables) {
 
   /** Reads an archive written by {@link #save} (or by {@code numpy.savez} with float arrays). */
   public static AutoencoderWeights load(Path file) {
-    Map<String, NpyArray> variables = new LinkedHashMap<>();
-    for (String key : NpzLoader.keys(file)) {
-      NpyArray array = NpzLoader.array(file, key);
+    Map<String, NpyArray> variables = NpzLoader.arrays(file);
+    variables.forEach((key, array) -> {
       if (array.isInteger()) {
         throw new DataLoadException(file, "array '" + key + "' has dtype " + array.dtype()
             + "; autoencoder weights are float arrays");
       }
-      variables.put(key, array);
-    }
+    });
     if (variables.isEmpty()) {
       throw new DataLoadException(file, "holds no arrays; expected an autoencoder's weights (the "
           + "pretrained_autoencoder.npz of a dec or idec run)");

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  */
 public final class NpyLoader {
 
-  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  /** The first bytes of every .npy file. */
+  static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   /** NumPy itself refuses headers over 10 000 bytes by default; 1 MiB leaves room and still catches garbage. */
   private static final int MAX_HEADER_BYTES = 1 << 20;
   private static final int CHUNK_ELEMENTS = 8192;

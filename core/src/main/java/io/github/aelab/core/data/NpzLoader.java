@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -82,6 +84,19 @@ public final class NpzLoader {
   public static NpyArray array(Path file, String key) {
     try (ZipFile zip = open(file)) {
       return read(zip, file, key);
+    } catch (IOException e) {
+      throw new DataLoadException(file, "read failed: " + e, e);
+    }
+  }
+
+  /** Every array in the archive by name (without ".npy"), in storage order, read in one opening of it. */
+  public static Map<String, NpyArray> arrays(Path file) {
+    try (ZipFile zip = open(file)) {
+      Map<String, NpyArray> arrays = new LinkedHashMap<>();
+      for (String key : keys(zip)) {
+        arrays.put(key, read(zip, file, key));
+      }
+      return arrays;
     } catch (IOException e) {
       throw new DataLoadException(file, "read failed: " + e, e);
     }

@@ -24,11 +24,10 @@ import java.util.zip.ZipOutputStream;
  * a file and a failed write leaves any earlier archive as it was.
  */
 public final class NpzWriter {
-  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   // Format 1.0 headers: the magic, two version bytes and a two-byte length come first, and the
   // whole preamble is padded with spaces to a multiple of 64 bytes, ending in a newline.
   private static final int ALIGNMENT = 64;
-  private static final int PREAMBLE_BYTES = MAGIC.length + 2 + 2;
+  private static final int PREAMBLE_BYTES = NpyLoader.MAGIC.length + 2 + 2;
   // One fixed entry time (the zip format's earliest), so the same arrays always give the same
   // bytes, and so the same sha256 in a run's provenance.
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
@@ -78,7 +77,7 @@ public final class NpzWriter {
 
   private static void writeNpy(OutputStream out, int[] shape, float[] values) throws IOException {
     byte[] header = header(shape);
-    out.write(MAGIC);
+    out.write(NpyLoader.MAGIC);
     out.write(new byte[] {1, 0});
     out.write(new byte[] {(byte) (header.length & 0xff), (byte) (header.length >>> 8)});
     out.write(header);
@@ -95,13 +94,8 @@ public final class NpzWriter {
 
   /** The dictionary literal NumPy writes, padded so that the data starts 64-byte aligned. */
   static byte[] header(int[] shape) {
-    StringBuilder dims = new StringBuilder();
-    for (int extent : shape) {
-      dims.append(extent).append(", ");
-    }
-    String tuple = shape.length == 1 ? "(" + shape[0] + ",)"
-        : "(" + (dims.length() == 0 ? "" : dims.substring(0, dims.length() - 2)) + ")";
-    StringBuilder text = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': " + tuple + ", }");
+    StringBuilder text = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': "
+        + NpyArray.formatShape(shape) + ", }");
     int unpadded = PREAMBLE_BYTES + text.length() + 1;
     text.append(" ".repeat((ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT)).append('\n');
     if (text.length() > 0xffff) {

@@ -39,6 +39,7 @@ class NpzWriterTest {
       assertThat(back.shape()).containsExactly(e.getValue().shape());
       assertThat(back.floats()).containsExactly(e.getValue().floats());
     }
+    assertThat(NpzLoader.arrays(file)).containsExactlyEntriesOf(arrays);
     assertThat(dir.resolve("weights.npz.tmp")).doesNotExist();
   }
 
