@@ -42,7 +42,7 @@ public final class SpecWriter {
    * @param baseDir null to write paths as the file gave them
    */
   public String toRunnableYaml(Experiment e, Path baseDir) {
-    Object tree = RecordTree.toTree(e, v -> absolute(fileForm(v), baseDir), v -> registry.typeOf(v).map(ComponentType::name));
+    Object tree = toTree(e, baseDir);
     if (e.kind() != Experiment.Kind.AUTOENCODER
         && tree instanceof java.util.Map<?, ?> root && root.get("data") instanceof java.util.Map<?, ?> data) {
       data.remove("split");
@@ -59,7 +59,11 @@ public final class SpecWriter {
   }
 
   public Object toTree(Object value) {
-    return RecordTree.toTree(value, SpecWriter::fileForm, v -> registry.typeOf(v).map(ComponentType::name));
+    return toTree(value, null);
+  }
+
+  private Object toTree(Object value, Path baseDir) {
+    return RecordTree.toTree(value, v -> absolute(fileForm(v), baseDir), v -> registry.typeOf(v).map(ComponentType::name));
   }
 
   private static Object absolute(Object value, Path baseDir) {
