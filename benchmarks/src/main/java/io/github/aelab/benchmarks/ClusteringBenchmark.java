@@ -75,6 +75,20 @@ public final class ClusteringBenchmark implements Callable<Integer> {
   @Option(names = "--cluster-momentum", defaultValue = "0.9", description = "Momentum of --cluster-optimizer sgd (default: ${DEFAULT-VALUE}).")
   double clusterMomentum;
 
+  @Option(names = "--idec-gamma", defaultValue = "0.1", description = "IDEC's γ, the weight of the clustering loss "
+      + "beside the reconstruction's 1 (default: ${DEFAULT-VALUE}, the paper's).")
+  double idecGamma;
+
+  @Option(names = "--idec-optimizer", defaultValue = "sgd", description = "IDEC's clustering phase: adam, or sgd with "
+      + "--idec-momentum (IDEC's code on USPS: sgd 0.1, momentum 0.99) (default: ${DEFAULT-VALUE}).")
+  String idecOptimizer;
+
+  @Option(names = "--idec-learning-rate", defaultValue = "0.1", description = "IDEC's clustering learning rate (default: ${DEFAULT-VALUE}).")
+  double idecLearningRate;
+
+  @Option(names = "--idec-momentum", defaultValue = "0.99", description = "Momentum of --idec-optimizer sgd (default: ${DEFAULT-VALUE}).")
+  double idecMomentum;
+
   @Option(names = "--limit", defaultValue = "0", description = "Use only the first N images (0: all; for smoke runs).")
   int limit;
 
@@ -103,11 +117,13 @@ public final class ClusteringBenchmark implements Callable<Integer> {
       int[] pixels = KMeans.withClusters(10).withNInit(10).fit(usps, seed).assignments();
       rows.add(row(seed, "kmeans_pixels", labels, pixels, start));
       start = System.nanoTime();
-      try (Dec.Fitted dec = dec(0).fit(usps, seed)) {
+      try (Dec.Fitted dec = dec(Dec.Objective.DEC, clusterStep(clusterOptimizer, clusterLearningRate, clusterMomentum))
+          .fit(usps, seed)) {
         rows.add(row(seed, "ae_kmeans", labels, dec.kmeansAssignments(), start));
         rows.add(row(seed, "dec", labels, dec.trainingAssignments(), start));
         start = System.nanoTime();
-        try (Dec.Fitted idec = dec(0.1).fit(usps, seed, dec.pretrainedWeights())) {
+        try (Dec.Fitted idec = dec(Dec.Objective.idec(idecGamma), clusterStep(idecOptimizer, idecLearningRate,
+            idecMomentum)).fit(usps, seed, dec.pretrainedWeights())) {
           rows.add(row(seed, "idec", labels, idec.trainingAssignments(), start));
         }
       }
@@ -128,6 +144,10 @@ public final class ClusteringBenchmark implements Callable<Integer> {
     json.put("cluster_optimizer", clusterOptimizer);
     json.put("cluster_learning_rate", clusterLearningRate);
     json.put("cluster_momentum", clusterOptimizer.equals("sgd") ? clusterMomentum : null);
+    json.put("idec_gamma", idecGamma);
+    json.put("idec_optimizer", idecOptimizer);
+    json.put("idec_learning_rate", idecLearningRate);
+    json.put("idec_momentum", idecOptimizer.equals("sgd") ? idecMomentum : null);
     json.put("rows", rows);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), json);
     System.out.println();
@@ -136,17 +156,20 @@ public final class ClusteringBenchmark implements Callable<Integer> {
     return 0;
   }
 
-  private Dec dec(double reconstructionWeight) {
+  private Dec dec(Dec.Objective objective, OptimizerSpec clusterStep) {
     AutoencoderSpec ae = spec(DenseAutoencoders.initializer(initializer));
     FitSpec pretrain = FitSpec.adam(1e-3, pretrainEpochs, 256);
-    OptimizerSpec clusterStep = switch (clusterOptimizer) {
-      case "adam" -> new OptimizerSpec.Adam(clusterLearningRate);
-      case "sgd" -> new OptimizerSpec.Sgd(clusterLearningRate, clusterMomentum, false);
-      default -> throw new IllegalArgumentException("--cluster-optimizer: adam or sgd, found '" + clusterOptimizer + "'");
-    };
     FitSpec cluster = new FitSpec(clusterStep, null, 1, 256, null, null);
-    return new Dec(ae, List.of(), AutoencoderSession.Plan.of(pretrain), 10, 1.0, reconstructionWeight, cluster, 1,
+    return new Dec(ae, List.of(), AutoencoderSession.Plan.of(pretrain), 10, 1.0, objective, cluster, 1,
         stepsPerRefresh, maxRefreshes, 0.001, 20, RuntimeSettings.defaults());
+  }
+
+  private static OptimizerSpec clusterStep(String optimizer, double learningRate, double momentum) {
+    return switch (optimizer) {
+      case "adam" -> new OptimizerSpec.Adam(learningRate);
+      case "sgd" -> new OptimizerSpec.Sgd(learningRate, momentum, false);
+      default -> throw new IllegalArgumentException("clustering optimizer: adam or sgd, found '" + optimizer + "'");
+    };
   }
 
   /**
@@ -174,6 +197,8 @@ public final class ClusteringBenchmark implements Callable<Integer> {
     StringBuilder md = new StringBuilder("# USPS clustering (" + seeds + " seeds, pretraining " + pretrainEpochs
         + " epochs)\n\nInitializer " + initializer + "; clustering phase " + clusterOptimizer + " "
         + clusterLearningRate + (clusterOptimizer.equals("sgd") ? " momentum " + clusterMomentum : "")
+        + "; IDEC: reconstruction + " + idecGamma + " x clustering loss, " + idecOptimizer + " " + idecLearningRate
+        + (idecOptimizer.equals("sgd") ? " momentum " + idecMomentum : "")
         + "; target refreshed every " + (stepsPerRefresh > 0 ? stepsPerRefresh + " steps" : "epoch")
         + ", at most " + maxRefreshes + " refreshes.\n\n| method | accuracy | NMI | ARI | seconds |\n|---|---|---|---|---|\n");
     for (String method : List.of("kmeans_pixels", "ae_kmeans", "dec", "idec")) {

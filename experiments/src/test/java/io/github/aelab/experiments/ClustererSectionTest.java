@@ -72,7 +72,7 @@ class ClustererSectionTest {
 
     Dec dec = (Dec) e.buildClusterer(loaded.data().cols());
     assertThat(dec.name()).isEqualTo("dec");
-    assertThat(dec.reconstructionWeight()).isZero();
+    assertThat(dec.objective()).isEqualTo(Dec.Objective.DEC);
     assertThat(dec.clusters()).isEqualTo(3);
     assertThat(dec.autoencoder()).isEqualTo(e.model().toAutoencoder(8));
     assertThat(dec.pretraining()).isEqualTo(e.training().plan());
@@ -81,19 +81,20 @@ class ClustererSectionTest {
     assertThat(dec.tolerance()).isEqualTo(0.001);
   }
 
+  /** IDEC trains on the reconstruction loss plus γ = clustering_weight times DEC's loss (the paper: 0.1). */
   @Test
-  void idecIsDecWithTheReconstructionWeight() throws IOException {
+  void idecIsDecKeepingTheReconstructionLossWithGammaOnTheClusteringLoss() throws IOException {
     Experiment e = load(experiment("{type: idec, clusters: 3}", "{}")).experiment();
     assertThat(e.clusterer()).isEqualTo(new IdecSpec(3, 1.0, 1, 0, 200, 0.001, 20, new OptimizerSpec.Adam(0.001), 256,
         0.1));
     Dec idec = (Dec) e.buildClusterer(8);
     assertThat(idec.name()).isEqualTo("idec");
-    assertThat(idec.reconstructionWeight()).isEqualTo(0.1);
+    assertThat(idec.objective()).isEqualTo(new Dec.Objective(0.1, 1));
 
-    Experiment tuned = load(experiment("{type: idec, clusters: 4, reconstruction_weight: 0.5, batch_size: 64, "
+    Experiment tuned = load(experiment("{type: idec, clusters: 4, clustering_weight: 0.5, batch_size: 64, "
         + "epochs_per_refresh: 2, optimizer: {type: sgd, learning_rate: 0.01, momentum: 0.9}}", "{}")).experiment();
     Dec d = (Dec) tuned.buildClusterer(8);
-    assertThat(d.reconstructionWeight()).isEqualTo(0.5);
+    assertThat(d.objective()).isEqualTo(new Dec.Objective(0.5, 1));
     assertThat(d.clustering()).isEqualTo(new FitSpec(new OptimizerSpec.Sgd(0.01, 0.9, false), null, 2, 64, null, null));
   }
 
@@ -111,12 +112,12 @@ class ClustererSectionTest {
 
   @Test
   void aTypoInAClustererKeyIsLocatedWithASuggestion() throws IOException {
-    assertThat(problems(experiment("{type: idec, clusters: 3, reconstruction_wieght: 0.2}", "{}")))
+    assertThat(problems(experiment("{type: idec, clusters: 3, clustering_wieght: 0.2}", "{}")))
         .singleElement()
         .satisfies(p -> {
-          assertThat(p.path()).isEqualTo("clusterer.reconstruction_wieght");
+          assertThat(p.path()).isEqualTo("clusterer.clustering_wieght");
           assertThat(p.location().line()).isEqualTo(9);
-          assertThat(p.suggestion()).isEqualTo("reconstruction_weight");
+          assertThat(p.suggestion()).isEqualTo("clustering_weight");
         });
   }
 
@@ -133,8 +134,8 @@ class ClustererSectionTest {
           assertThat(p.location().line()).isEqualTo(9);
           assertThat(p.message()).contains("tolerance must be in [0, 1), found 1.5");
         });
-    assertThat(problems(experiment("{type: idec, clusters: 3, reconstruction_weight: 0}", "{}"))).singleElement()
-        .satisfies(p -> assertThat(p.message()).contains("with 0 it is type dec"));
+    assertThat(problems(experiment("{type: idec, clusters: 3, clustering_weight: 0}", "{}"))).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("clustering_weight must be > 0"));
   }
 
   /** The model is checked by building the clusterer on it: DEC needs a flat code. */

@@ -188,7 +188,7 @@ class ClusteringQuickstartRunTest {
     String out = print("components");
     assertThat(out.substring(out.indexOf("clusterer:"))).contains("dec", "idec");
     assertThat(print("describe", "idec")).startsWith("clusterer idec: improved DEC")
-        .containsPattern("reconstruction_weight\\s+number\\s+default: 0.1")
+        .containsPattern("clustering_weight\\s+number\\s+default: 0.1")
         .containsPattern("max_refreshes\\s+integer\\s+default: 200");
   }
 

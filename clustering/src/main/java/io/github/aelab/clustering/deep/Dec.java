@@ -28,8 +28,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Deep embedded clustering (Xie, Girshick &amp; Farhadi 2016) and, with a reconstruction weight,
- * IDEC (Guo et al. 2017).
+ * Deep embedded clustering (Xie, Girshick &amp; Farhadi 2016) and, with the reconstruction loss
+ * kept in the clustering phase, IDEC (Guo et al. 2017): see {@link Objective}.
  *
  * <ol>
  *   <li>Pretrain the autoencoder (the paper: stacked denoising, layer-wise then end to end; pass
@@ -39,8 +39,8 @@ import org.tensorflow.types.TFloat32;
  *   <li>Run k-means (best of {@code kmeansRestarts}) on the codes; its centres start μ.
  *   <li>Repeat: compute the Student-t soft assignments q of all rows and the target p; stop when
  *       fewer than {@code tolerance} of the rows changed cluster since the last refresh;
- *       else train {@code KL(P‖Q)} (+ γ · reconstruction for IDEC) over the encoder and μ (and
- *       the decoder for IDEC) for {@code epochsPerRefresh} epochs, or {@code stepsPerRefresh}
+ *       else train the {@link Objective} (DEC: {@code KL(P‖Q)}; IDEC: reconstruction + γ ·
+ *       {@code KL(P‖Q)}) over the encoder and μ (and the decoder for IDEC) for {@code epochsPerRefresh} epochs, or {@code stepsPerRefresh}
  *       minibatch steps, with p held fixed.
  * </ol>
  *
@@ -52,12 +52,12 @@ import org.tensorflow.types.TFloat32;
  * to the clean input during clustering (the denoising noise is for pretraining only, as in the
  * paper).
  *
- * @param reconstructionWeight γ: 0 for DEC, the IDEC paper's 0.1 for IDEC
+ * @param objective  the clustering phase's loss: {@link Objective#DEC} or {@link Objective#idec}
  * @param stepsPerRefresh T minibatch steps between target refreshes; 0 to refresh every
  *                        {@code epochsPerRefresh} epochs instead (then T steps must be 0)
  */
 public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, AutoencoderSession.Plan pretraining,
-    int clusters, double alpha, double reconstructionWeight, FitSpec clustering, int epochsPerRefresh,
+    int clusters, double alpha, Objective objective, FitSpec clustering, int epochsPerRefresh,
     int stepsPerRefresh, int maxRefreshes, double tolerance, int kmeansRestarts, RuntimeSettings runtime)
     implements Clusterer {
 
@@ -65,6 +65,7 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     Objects.requireNonNull(autoencoder, "autoencoder");
     regularizers = List.copyOf(regularizers);
     Objects.requireNonNull(pretraining, "pretraining");
+    Objects.requireNonNull(objective, "objective");
     Objects.requireNonNull(clustering, "clustering");
     Objects.requireNonNull(runtime, "runtime");
     if (clusters < 2) {
@@ -72,9 +73,6 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     }
     if (!(alpha > 0)) {
       throw new IllegalArgumentException("alpha must be > 0, found " + alpha);
-    }
-    if (!(reconstructionWeight >= 0)) {
-      throw new IllegalArgumentException("reconstruction_weight must be >= 0, found " + reconstructionWeight);
     }
     if (epochsPerRefresh < 1 || maxRefreshes < 1 || kmeansRestarts < 1) {
       throw new IllegalArgumentException("epochs_per_refresh, max_refreshes and kmeans_restarts must be >= 1");
@@ -94,9 +92,39 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     }
   }
 
+  /**
+   * The clustering phase's loss, {@code clusteringWeight · KL(P‖Q) + reconstructionWeight · L_r}
+   * with {@code L_r} the autoencoder's reconstruction loss (its per-row loss, averaged over the
+   * batch, as in pretraining).
+   *
+   * <p>DEC trains on the clustering loss alone. IDEC (Guo et al. 2017, eq. 5) trains on
+   * {@code L_r + γ L_c}: the reconstruction keeps weight 1 and γ, the paper's 0.1, weighs the
+   * clustering loss (its code: {@code loss_weights=[gamma, 1]} over the clustering and decoder
+   * outputs). γ weighs the clustering loss, not the reconstruction: read the other way round the
+   * reconstruction is a hundredth of its intended share, and IDEC does what DEC does.
+   */
+  public record Objective(double clusteringWeight, double reconstructionWeight) {
+    /** DEC: {@code KL(P‖Q)} alone. */
+    public static final Objective DEC = new Objective(1, 0);
+
+    public Objective {
+      if (!(clusteringWeight > 0 && Double.isFinite(clusteringWeight))) {
+        throw new IllegalArgumentException("the clustering loss's weight must be > 0, found " + clusteringWeight);
+      }
+      if (!(reconstructionWeight >= 0 && Double.isFinite(reconstructionWeight))) {
+        throw new IllegalArgumentException("the reconstruction loss's weight must be >= 0, found " + reconstructionWeight);
+      }
+    }
+
+    /** IDEC: {@code L_r + gamma · KL(P‖Q)}; the paper's γ is 0.1. */
+    public static Objective idec(double gamma) {
+      return new Objective(gamma, 1);
+    }
+  }
+
   @Override
   public String name() {
-    return reconstructionWeight > 0 ? "idec" : "dec";
+    return objective.reconstructionWeight() > 0 ? "idec" : "dec";
   }
 
   @Override
@@ -163,11 +191,12 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
           tf.constant(0));
       List<Variable<TFloat32>> variables = new ArrayList<>(ae.encoder().trainableVariables());
       variables.add(centres);
-      Operand<TFloat32> loss = kl;
-      if (reconstructionWeight > 0) {
+      Operand<TFloat32> loss = objective.clusteringWeight() == 1 ? kl
+          : tf.math.mul(tf.constant((float) objective.clusteringWeight()), kl);
+      if (objective.reconstructionWeight() > 0) {
         Operand<TFloat32> reconstruction = tf.math.mean(ae.reconstructionLoss(g.context(), ae.input(), z),
             tf.constant(0));
-        loss = tf.math.add(kl, tf.math.mul(tf.constant((float) reconstructionWeight), reconstruction));
+        loss = tf.math.add(loss, tf.math.mul(tf.constant((float) objective.reconstructionWeight()), reconstruction));
         for (Variable<TFloat32> v : ae.trainableVariables()) {
           if (!variables.contains(v)) {
             variables.add(v); // the decoder and, for a likelihood loss, its scale maps
@@ -215,7 +244,7 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
         g.train(List.of(stage), seed + 1 + r);
         refreshes++;
       }
-      return new Fitted(g, q, clusters, StudentT.argmax(Rows.of(g.run(q, rows), clusters)), refreshes, initial,
+      return new Fitted(g, z, width, q, clusters, StudentT.argmax(Rows.of(g.run(q, rows), clusters)), refreshes, initial,
           init.assignments(), pretrainedWeights, new Dataset(data.name() + "-codes", codes, data.rows(), width, null));
     } catch (RuntimeException e) {
       g.close();
@@ -266,6 +295,8 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
   /** A trained DEC/IDEC model. */
   public static final class Fitted implements FittedClusterer {
     private final HeadGraph graph;
+    private final Operand<TFloat32> z;
+    private final int width;
     private final Operand<TFloat32> q;
     private final int clusters;
     private final int[] assignments;
@@ -275,10 +306,12 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     private final AutoencoderWeights pretrainedWeights;
     private final Dataset pretrainedCodes;
 
-    Fitted(HeadGraph graph, Operand<TFloat32> q, int clusters, int[] assignments, int refreshes,
+    Fitted(HeadGraph graph, Operand<TFloat32> z, int width, Operand<TFloat32> q, int clusters, int[] assignments, int refreshes,
         int[] initialAssignments, int[] kmeansAssignments, AutoencoderWeights pretrainedWeights,
         Dataset pretrainedCodes) {
       this.graph = graph;
+      this.z = z;
+      this.width = width;
       this.q = q;
       this.clusters = clusters;
       this.assignments = assignments;
@@ -317,6 +350,14 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     @Override
     public double[][] softAssignments(Dataset rows) {
       return Rows.of(graph.run(q, rows.features()), clusters);
+    }
+
+    /**
+     * The fine-tuned encoder's codes of {@code rows} (unlabelled): the clustered feature space
+     * (DEC-keras' {@code extract_feature}); {@link #pretrainedCodes()} are the codes before it.
+     */
+    public Dataset codes(Dataset rows) {
+      return new Dataset(rows.name() + "-codes", graph.run(z, rows.features()), rows.rows(), width, null);
     }
 
     /** Target refreshes run before assignments settled (or the cap was reached). */

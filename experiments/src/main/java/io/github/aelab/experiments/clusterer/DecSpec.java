@@ -78,13 +78,13 @@ public record DecSpec(
 
   @Override
   public Clusterer create(ClustererTraining training) {
-    return dec(training, 0);
+    return dec(training, Dec.Objective.DEC);
   }
 
-  /** DEC, or with a reconstruction weight γ > 0 IDEC, on the experiment's autoencoder and plan. */
-  Dec dec(ClustererTraining training, double reconstructionWeight) {
+  /** DEC, or with IDEC's objective IDEC, on the experiment's autoencoder and plan. */
+  Dec dec(ClustererTraining training, Dec.Objective objective) {
     FitSpec clustering = new FitSpec(optimizer, null, epochsPerRefresh, batchSize, null, null);
-    return new Dec(training.model(), training.regularizers(), training.plan(), clusters, alpha, reconstructionWeight,
+    return new Dec(training.model(), training.regularizers(), training.plan(), clusters, alpha, objective,
         clustering, epochsPerRefresh, stepsPerRefresh, maxRefreshes, tolerance, kmeansRestarts, training.runtime());
   }
 }
