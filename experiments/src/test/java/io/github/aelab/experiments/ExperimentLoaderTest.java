@@ -91,6 +91,17 @@ class ExperimentLoaderTest {
     assertThat(e.training().batchSize()).isEqualTo(64); // inherited inside a merged section
   }
 
+  /** A child section of another {@code type} is another component: it replaces the base's, keys and all. */
+  @Test
+  void extendsReplacesASectionOfAnotherTypeWhole() {
+    Experiment idec = loader.load(EXAMPLES.resolve("idec-mnist.yaml"), List.of()).experiment();
+    // dec-mnist.yaml clusters with SGD 0.01 / momentum 0.9; the child's Adam takes none of it.
+    assertThat(((io.github.aelab.experiments.clusterer.IdecSpec) idec.clusterer()).optimizer())
+        .isEqualTo(new io.github.aelab.core.optim.OptimizerSpec.Adam(0.001));
+    Experiment dec = loader.load(EXAMPLES.resolve("dec-mnist.yaml"), List.of()).experiment();
+    assertThat(idec.training()).isEqualTo(dec.training()); // same type: merged key by key
+  }
+
   @Test
   void setOverridesAnyKeyAndIsValidatedLikeTheFile() {
     Experiment e = loader.load(EXAMPLES.resolve("quickstart.yaml"),

@@ -19,9 +19,13 @@ public final class TreeEdits {
 
   private TreeEdits() {}
 
-  /** {@code base} overridden by {@code child}: mappings merge key by key, anything else is replaced. */
+  /**
+   * {@code base} overridden by {@code child}: mappings merge key by key, anything else is replaced.
+   * A mapping whose {@code type} differs from the base's replaces it whole: it is another component,
+   * and the base's settings (an SGD's {@code momentum} under a child's Adam) are not its settings.
+   */
   public static YamlNode merge(YamlNode base, YamlNode child) {
-    if (base instanceof YamlNode.MapNode b && child instanceof YamlNode.MapNode c) {
+    if (base instanceof YamlNode.MapNode b && child instanceof YamlNode.MapNode c && !otherType(b, c)) {
       Map<String, YamlNode.Entry> entries = new LinkedHashMap<>(b.entries());
       c.entries().forEach((k, e) -> {
         YamlNode.Entry old = entries.get(k);
@@ -30,6 +34,13 @@ public final class TreeEdits {
       return new YamlNode.MapNode(entries, c.location());
     }
     return child;
+  }
+
+  private static boolean otherType(YamlNode.MapNode base, YamlNode.MapNode child) {
+    YamlNode.Entry b = base.entries().get("type");
+    YamlNode.Entry c = child.entries().get("type");
+    return b != null && c != null && b.value() instanceof YamlNode.ScalarNode bs
+        && c.value() instanceof YamlNode.ScalarNode cs && !java.util.Objects.equals(bs.text(), cs.text());
   }
 
   /** Replaces {@code ${env:VAR}} and {@code ${env:VAR:-default}} in every string; an unset variable without default is a problem. */
