@@ -62,12 +62,13 @@ class ClustererSectionTest {
     return new ExperimentFiles(dir).problems(yaml);
   }
 
-  /** {@code {type: dec, clusters: K}} alone means the IDEC paper's clustering phase: Adam 1e-3, batches of 256. */
+  /** {@code {type: dec, clusters: K}} alone means DEC-keras' clustering phase: SGD 0.01 / momentum 0.9, batches of 256. */
   @Test
   void decBindsWithItsDefaultsAndBuildsDecOnTheExperimentsAutoencoderAndPlan() throws IOException {
     var loaded = load(experiment("{type: dec, clusters: 3}", "{clustering_baselines: [kmeans, ae_kmeans]}"));
     Experiment e = loaded.experiment();
-    assertThat(e.clusterer()).isEqualTo(new DecSpec(3, 1.0, 1, 0, 200, 0.001, 20, new OptimizerSpec.Adam(0.001), 256));
+    assertThat(e.clusterer()).isEqualTo(new DecSpec(3, 1.0, 1, 0, 200, 0.001, 20, new OptimizerSpec.Sgd(0.01, 0.9, false),
+        256));
     assertThat(e.evaluation()).isEqualTo(EvaluationSpec.clustering(List.of("kmeans", "ae_kmeans")));
 
     Dec dec = (Dec) e.buildClusterer(loaded.data().cols());
@@ -76,7 +77,7 @@ class ClustererSectionTest {
     assertThat(dec.clusters()).isEqualTo(3);
     assertThat(dec.autoencoder()).isEqualTo(e.model().toAutoencoder(8));
     assertThat(dec.pretraining()).isEqualTo(e.training().plan());
-    assertThat(dec.clustering()).isEqualTo(FitSpec.adam(0.001, 1, 256));
+    assertThat(dec.clustering()).isEqualTo(new FitSpec(new OptimizerSpec.Sgd(0.01, 0.9, false), null, 1, 256, null, null));
     assertThat(List.of(dec.epochsPerRefresh(), dec.maxRefreshes(), dec.kmeansRestarts())).containsExactly(1, 200, 20);
     assertThat(dec.tolerance()).isEqualTo(0.001);
   }

@@ -14,8 +14,9 @@ import java.util.Objects;
  * ({@code training.pretraining} layer-wise, then its optimizer, epochs and batch size end to end;
  * the regularizers' noise makes it denoising), then this section's {@code optimizer} and
  * {@code batch_size} run the clustering phase. They are separate because the phases want
- * different settings: the papers pretrain for hundreds of epochs, then cluster with Adam 1e-3
- * (IDEC, DEC-keras on USPS) in batches of 256 for as long as assignments keep changing. With
+ * different settings: the papers pretrain for hundreds of epochs, then cluster in batches of 256
+ * for as long as assignments keep changing, DEC with SGD 0.01 / momentum 0.9 (DEC-keras' DEC.py, on
+ * every data set; the default here). With
  * {@code pretrained_weights} the first phase is replaced by an earlier run's pretrained network.
  */
 @Doc("deep embedded clustering (Xie, Girshick & Farhadi 2016): k-means on the pretrained codes starts the centres, "
@@ -30,8 +31,8 @@ public record DecSpec(
     @Doc("stop when fewer than this fraction of rows changed cluster since the last refresh, in [0, 1)")
     @DefaultValue("0.001") double tolerance,
     @Doc("k-means restarts on the pretrained codes (the best is kept)") @DefaultValue("20") int kmeansRestarts,
-    @Doc("the clustering phase's optimizer (pretraining uses training.optimizer)") @DefaultValue("adam")
-    OptimizerSpec optimizer,
+    @Doc("the clustering phase's optimizer (pretraining uses training.optimizer); DEC-keras': SGD 0.01, momentum 0.9")
+    @DefaultValue("{type: sgd, learning_rate: 0.01, momentum: 0.9}") OptimizerSpec optimizer,
     @Doc("the clustering phase's rows per step (pretraining uses training.batch_size)") @DefaultValue("256")
     int batchSize,
     @Doc("an earlier dec or idec run's pretrained_autoencoder.npz to start from instead of pretraining (training's "
