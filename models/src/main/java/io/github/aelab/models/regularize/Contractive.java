@@ -24,6 +24,11 @@ import org.tensorflow.types.TFloat32;
  * uses the unbiased stochastic estimator {@code E ||f(x + e) - f(x)||^2 / sigma^2} with
  * {@code e ~ N(0, sigma^2 I)}, which tends to {@code ||J||_F^2} as sigma shrinks; fresh noise every
  * step.
+ *
+ * <p>Scale: the model's reconstruction loss is a mean over the d input features and this weight
+ * multiplies the penalty as written, so a paper's {@code lambda}, set against a squared error
+ * summed over the features, is {@code lambda / d} here (for MNIST's 784 pixels, {@code lambda /
+ * 784}).
  */
 @Doc("contractive: penalize the encoder Jacobian's squared Frobenius norm (Rifai et al. 2011)")
 public record Contractive(

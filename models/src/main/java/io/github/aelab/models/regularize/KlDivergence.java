@@ -19,7 +19,10 @@ import org.tensorflow.types.TInt64;
  *
  * <p>The model's reconstruction loss is a mean over the d input features, so the term added is
  * {@code beta * KL / d}: the objective is the negative ELBO divided by d, the same optimum with
- * gradients on the usual per-feature scale.
+ * gradients on the usual per-feature scale. The {@code mse} loss carries no 1/2, so with it the
+ * objective is that of a Gaussian decoder of variance 1/2 (equivalently, of unit variance with beta
+ * halved), as PyOD's VAE trains; the {@code gaussian} loss learns the variance, {@code bce} is
+ * exact.
  */
 @Doc("variational: KL of the Gaussian code's posterior to N(0, I), beta-weighted with optional warm-up")
 public record KlDivergence(

@@ -10,7 +10,14 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** L1 activity penalty (Ranzato et al. 2007): {@code weight * mean over the batch of sum_j |h_j|} on a layer's activations. */
+/**
+ * L1 activity penalty (Ranzato et al. 2007): {@code weight * mean over the batch of sum_j |h_j|} on
+ * a layer's activations.
+ *
+ * <p>Scale: the model's reconstruction loss is a mean over the d input features and this weight
+ * multiplies the penalty as written, so a paper's {@code lambda}, set against a squared error
+ * summed over the features, is {@code lambda / d} here.
+ */
 @Doc("sparsity: L1 penalty on a layer's activations (Ranzato et al. 2007)")
 public record L1Sparsity(
     @Doc("penalty weight") double weight,
