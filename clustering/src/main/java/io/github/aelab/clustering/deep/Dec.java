@@ -40,8 +40,9 @@ import org.tensorflow.types.TFloat32;
  *   <li>Repeat: compute the Student-t soft assignments q of all rows and the target p; stop when
  *       fewer than {@code tolerance} of the rows changed cluster since the last refresh;
  *       else train the {@link Objective} (DEC: {@code KL(P‖Q)}; IDEC: reconstruction + γ ·
- *       {@code KL(P‖Q)}) over the encoder and μ (and the decoder for IDEC) for {@code epochsPerRefresh} epochs, or {@code stepsPerRefresh}
- *       minibatch steps, with p held fixed.
+ *       {@code KL(P‖Q)}) over the encoder and μ (and the decoder for IDEC) for
+ *       {@code epochsPerRefresh} epochs, or {@code stepsPerRefresh} minibatch steps, with p held
+ *       fixed.
  * </ol>
  *
  * <p>The paper refreshes p every T minibatch steps (DEC-keras: T = 30 on USPS, 140 on MNIST, an
@@ -244,8 +245,8 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
         g.train(List.of(stage), seed + 1 + r);
         refreshes++;
       }
-      return new Fitted(g, z, width, q, clusters, StudentT.argmax(Rows.of(g.run(q, rows), clusters)), refreshes, initial,
-          init.assignments(), pretrainedWeights, new Dataset(data.name() + "-codes", codes, data.rows(), width, null));
+      return new Fitted(g, z, width, q, clusters, StudentT.argmax(Rows.of(g.run(q, rows), clusters)), refreshes,
+          initial, init.assignments(), pretrainedWeights, new Dataset(data.name() + "-codes", codes, data.rows(), width, null));
     } catch (RuntimeException e) {
       g.close();
       throw e;
@@ -306,8 +307,8 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
     private final AutoencoderWeights pretrainedWeights;
     private final Dataset pretrainedCodes;
 
-    Fitted(HeadGraph graph, Operand<TFloat32> z, int width, Operand<TFloat32> q, int clusters, int[] assignments, int refreshes,
-        int[] initialAssignments, int[] kmeansAssignments, AutoencoderWeights pretrainedWeights,
+    Fitted(HeadGraph graph, Operand<TFloat32> z, int width, Operand<TFloat32> q, int clusters, int[] assignments,
+        int refreshes, int[] initialAssignments, int[] kmeansAssignments, AutoencoderWeights pretrainedWeights,
         Dataset pretrainedCodes) {
       this.graph = graph;
       this.z = z;
