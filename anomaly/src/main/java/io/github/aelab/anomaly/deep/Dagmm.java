@@ -32,8 +32,16 @@ import org.tensorflow.types.TFloat32;
  * <p>The estimation network sees {@code z = [code, relative Euclidean distance, cosine
  * similarity]} of each row and its reconstruction, and predicts soft memberships γ over K
  * components; the mixture's φ, μ, Σ are computed from the batch's memberships; the loss is
- * {@code reconstruction + λ₁ · mean energy + λ₂ · Σ_k Σ_j 1/Σ_kjj}. After training, φ, μ, Σ are
- * re-estimated over the whole training set, and a row's score is its energy under that mixture.
+ * {@code mean reconstruction + λ₁ · mean energy + λ₂ · Σ_k Σ_j 1/Σ_kjj}. After training, φ, μ, Σ
+ * are re-estimated over the whole training set, and a row's score is its energy under that mixture.
+ *
+ * <p>The reconstruction term is the paper's {@code ||x - x'||²}, summed over the row's features
+ * (eq. 7; the authors' and tnakae's code alike), not the per-feature mean the autoencoder trains on
+ * alone: λ₁ and λ₂ were set against it. With the mean, the energy and covariance terms weighed d
+ * times more (118 on KDDCUP99) and the compression network gave up reconstruction for low energy:
+ * on KDDCUP99 two seeds of five went to NaN, against none with the sum (F1 0.955 over five seeds),
+ * and the default configuration's mean ROC-AUC on the five development sets rose from 60.2 to 73.5
+ * (one_class) and from 61.0 to 68.1 (unsupervised_holdout); measured 2026-11-30.
  *
  * @param compression the autoencoder; the paper's KDDCUP99 network is 120-60-30-10-1 tanh
  * @param estimationHidden widths of the estimation network's hidden layers (paper: [10])
@@ -120,7 +128,7 @@ public record Dagmm(AutoencoderSpec compression, List<Integer> estimationHidden,
       int d = (int) compression.codeShape().size(0) + 2;
       MixtureEnergyOps.Result mixture = MixtureEnergyOps.build(tf, z, gamma, d, components, (float) jitter);
       Operand<TFloat32> loss = tf.math.addN(List.of(
-          ae.objective(),
+          tf.math.mul(tf.constant((float) compression.inputDim()), ae.objective()), // the per-row sum
           tf.math.mul(tf.constant((float) lambdaEnergy), tf.math.mean(mixture.energy(), tf.constant(0))),
           tf.math.mul(tf.constant((float) lambdaCovariance), mixture.inverseDiagonalPenalty())));
       List<Variable<TFloat32>> variables = new ArrayList<>(ae.trainableVariables());

@@ -19,7 +19,8 @@ public record DagmmSpec(
     @Doc("their activation") @DefaultValue("tanh") Activation estimationActivation,
     @Doc("dropout rate after each hidden estimation layer, in [0, 1)") @DefaultValue("0.5") double dropout,
     @Doc("mixture components K") @DefaultValue("4") int components,
-    @Doc("weight of the mean energy in the loss (lambda 1)") @DefaultValue("0.1") double lambdaEnergy,
+    @Doc("weight of the mean energy in the loss (lambda 1), beside the reconstruction error summed over each row's "
+        + "features (the paper's)") @DefaultValue("0.1") double lambdaEnergy,
     @Doc("weight of the inverse-covariance-diagonal penalty (lambda 2)") @DefaultValue("0.005") double lambdaCovariance,
     @Doc("added to each covariance diagonal, keeping it positive definite") @DefaultValue("1.0e-6") double jitter)
     implements DetectorSpec {
