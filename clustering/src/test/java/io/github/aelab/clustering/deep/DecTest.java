@@ -113,9 +113,8 @@ class DecTest {
   void stepsAndEpochsBetweenRefreshesExcludeEachOther() {
     AutoencoderSpec ae = AutoencoderSpec.builder(4).hidden(Activation.RELU, 3).code(2, Activation.LINEAR).build();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Dec(ae, List.of(),
-        AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 1, 8)), 2, 1.0, Dec.Objective.DEC, FitSpec.adam(1e-3, 1, 8), 2, 30,
-        10, 0.001, 1,
-        RuntimeSettings.defaults())).hasMessageContaining("not both");
+        AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 1, 8)), 2, 1.0, Dec.Objective.DEC, FitSpec.adam(1e-3, 1, 8),
+        2, 30, 10, 0.001, 1, RuntimeSettings.defaults())).hasMessageContaining("not both");
   }
 
   /** Windows of T batches walk one seeded order of the rows and wrap around: every row equally often. */
@@ -140,8 +139,8 @@ class DecTest {
     AutoencoderSpec ae = AutoencoderSpec.builder(20).hidden(Activation.RELU, 16).code(4, Activation.LINEAR).build();
     Dec dec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 10, 64)), 4, 1.0, Dec.Objective.DEC,
         FitSpec.adam(1e-3, 1, 64), 1, 0, 3, 0.001, 3, RuntimeSettings.reproducible());
-    Dec idec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 10, 64)), 4, 1.0, Dec.Objective.idec(0.1),
-        FitSpec.adam(1e-3, 1, 64), 1, 0, 3, 0.001, 3, RuntimeSettings.reproducible());
+    Dec idec = new Dec(ae, List.of(), AutoencoderSession.Plan.of(FitSpec.adam(3e-3, 10, 64)), 4, 1.0,
+        Dec.Objective.idec(0.1), FitSpec.adam(1e-3, 1, 64), 1, 0, 3, 0.001, 3, RuntimeSettings.reproducible());
     try (Dec.Fitted first = dec.fit(data, 8);
         Dec.Fitted second = idec.fit(data, 8, first.pretrainedWeights())) {
       // Same codes, same k-means seed: the same starting clusters, so DEC and IDEC differ only by the fine-tuning.
