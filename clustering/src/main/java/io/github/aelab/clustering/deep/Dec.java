@@ -192,8 +192,7 @@ public record Dec(AutoencoderSpec autoencoder, List<Regularizer> regularizers, A
           tf.constant(0));
       List<Variable<TFloat32>> variables = new ArrayList<>(ae.encoder().trainableVariables());
       variables.add(centres);
-      Operand<TFloat32> loss = objective.clusteringWeight() == 1 ? kl
-          : tf.math.mul(tf.constant((float) objective.clusteringWeight()), kl);
+      Operand<TFloat32> loss = tf.math.mul(tf.constant((float) objective.clusteringWeight()), kl);
       if (objective.reconstructionWeight() > 0) {
         Operand<TFloat32> reconstruction = tf.math.mean(ae.reconstructionLoss(g.context(), ae.input(), z),
             tf.constant(0));
