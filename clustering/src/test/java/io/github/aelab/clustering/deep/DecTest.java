@@ -12,6 +12,8 @@ import io.github.aelab.core.data.SyntheticData;
 import io.github.aelab.core.data.ZScoreScaler;
 import io.github.aelab.core.graph.Activation;
 import io.github.aelab.core.runtime.RuntimeSettings;
+import io.github.aelab.core.stats.Rows;
+import io.github.aelab.core.stats.SquaredDistances;
 import io.github.aelab.core.train.FitSpec;
 import io.github.aelab.models.AutoencoderSession;
 import io.github.aelab.models.AutoencoderSpec;
@@ -246,22 +248,13 @@ class DecTest {
   }
 
   private static int[][] nearest(Dataset codes, int k) {
-    float[] x = codes.features();
-    int n = codes.rows();
-    int d = codes.cols();
-    int[][] out = new int[n][];
-    for (int i = 0; i < n; i++) {
-      double[] distance = new double[n];
-      for (int j = 0; j < n; j++) {
-        for (int c = 0; c < d; c++) {
-          double diff = x[i * d + c] - x[j * d + c];
-          distance[j] += diff * diff;
-        }
-      }
+    double[][] rows = Rows.of(codes);
+    int[][] out = new int[rows.length][];
+    SquaredDistances.forEach(rows, rows, (i, distance) -> {
       distance[i] = Double.POSITIVE_INFINITY;
-      out[i] = java.util.stream.IntStream.range(0, n).boxed()
+      out[i] = java.util.stream.IntStream.range(0, rows.length).boxed()
           .sorted(java.util.Comparator.comparingDouble(j -> distance[j])).limit(k).mapToInt(Integer::intValue).toArray();
-    }
+    });
     return out;
   }
 
