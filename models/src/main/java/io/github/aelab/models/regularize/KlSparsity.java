@@ -14,7 +14,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * KL sparsity (Ng 2011): each unit's mean activation over the batch, rho-hat, is pulled to a
  * target rate rho by {@code weight * sum_j KL(rho || rho-hat_j)}, with
- * {@code KL(p||q) = p log(p/q) + (1-p) log((1-p)/(1-q))}. Needs activations in (0, 1). *
+ * {@code KL(p||q) = p log(p/q) + (1-p) log((1-p)/(1-q))}. Needs activations in (0, 1).
+ *
  * <p>Scale: the model's reconstruction loss is a mean over the d input features and this weight
  * multiplies the penalty as written, so Ng's {@code beta}, set against {@code 1/2 ||x - x'||^2}
  * summed over the features, is {@code 2 beta / d} here.
