@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,9 +33,15 @@ public final class RunDirectory {
     this.root = root;
   }
 
-  /** {@code out} exactly when given (it must be empty or absent), else {@code runs/<name>-<timestamp>}. */
+  /**
+   * {@code out} exactly when given (it must be empty or absent), else a new directory
+   * {@code runs/<name>-<timestamp>} (see {@link #claimNew}).
+   */
   public static RunDirectory create(Path out, String name) {
-    Path root = out != null ? out : Path.of("runs", name + "-" + STAMP.format(Instant.now()));
+    return new RunDirectory(out != null ? claimGiven(out) : claimNew(Path.of("runs"), name + "-" + STAMP.format(Instant.now())));
+  }
+
+  private static Path claimGiven(Path root) {
     try {
       if (Files.isDirectory(root)) {
         try (var entries = Files.list(root)) {
@@ -43,11 +50,32 @@ public final class RunDirectory {
           }
         }
       }
-      Files.createDirectories(root);
+      return Files.createDirectories(root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create run directory " + root, e);
     }
-    return new RunDirectory(root);
+  }
+
+  /**
+   * Creates {@code parent/base}, or {@code base-2}, {@code base-3}, ... when that is taken: two runs
+   * of one file started in the same second (the timestamp's resolution) each get their own
+   * directory instead of the second one failing. Each name is claimed with one atomic
+   * {@code createDirectory}, so concurrent processes never share a directory.
+   */
+  static Path claimNew(Path parent, String base) {
+    try {
+      Files.createDirectories(parent);
+      for (int n = 1; ; n++) {
+        Path candidate = parent.resolve(n == 1 ? base : base + "-" + n);
+        try {
+          return Files.createDirectory(candidate);
+        } catch (FileAlreadyExistsException taken) {
+          // another run holds this name: try the next suffix
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a run directory " + parent.resolve(base), e);
+    }
   }
 
   /** An existing run directory, to resume an interrupted run in place. */
