@@ -140,18 +140,55 @@ public final class RunDirectory {
   /**
    * Runs {@code measure} with the log attached ({@code run.log}), then writes the metrics it
    * returns ({@code metrics.json}) and the status; on failure the status says why, what was
-   * already written stays, and the exception propagates. The frame every kind of run shares.
+   * already written stays, and the exception propagates. A process stopped on the way (Ctrl-C,
+   * {@code kill}) writes an {@code interrupted} status as it shuts down, so no run directory is
+   * left without one; only a hard kill ({@code kill -9}) or a crash of the JVM can skip it. The
+   * frame every kind of run shares.
    */
   public Map<String, Object> record(java.util.function.Supplier<Map<String, Object>> measure) {
     long start = System.nanoTime();
+    Ending ending = new Ending();
+    Thread onShutdown = new Thread(() -> ending.once(() -> interrupted((System.nanoTime() - start) / 1e9)),
+        "aelab-run-interrupted");
+    Runtime.getRuntime().addShutdownHook(onShutdown);
     try (RunLog log = RunLog.attach(resolve("run.log"))) {
       Map<String, Object> metrics = measure.get();
       writeJson("metrics.json", metrics);
-      succeeded((System.nanoTime() - start) / 1e9);
+      ending.once(() -> succeeded((System.nanoTime() - start) / 1e9));
       return metrics;
     } catch (RuntimeException | Error e) {
-      failed(e);
+      ending.once(() -> failed(e));
       throw e;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onShutdown);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run: the status is written once, by whichever came first
+      }
+    }
+  }
+
+  /** Records that the process was stopped before the run ended. */
+  void interrupted(double seconds) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("status", "interrupted");
+    status.put("error", "the process was stopped (a signal such as Ctrl-C or kill, or an exit) before the run ended; "
+        + "the files written until then are kept"
+        + (Files.isDirectory(resolve("checkpoints").resolve("latest")) ? ", and 'aelab run --resume " + root
+        + "' continues from the latest checkpoint" : ""));
+    status.put("seconds", seconds);
+    writeJson("status.json", status);
+  }
+
+  /** The one status write of a run: the first of success, failure or shutdown wins. */
+  private static final class Ending {
+    private boolean written;
+
+    synchronized void once(Runnable write) {
+      if (!written) {
+        written = true;
+        write.run();
+      }
     }
   }
 }
