@@ -38,7 +38,8 @@ public final class RunDirectory {
    * {@code runs/<name>-<timestamp>} (see {@link #claimNew}).
    */
   public static RunDirectory create(Path out, String name) {
-    return new RunDirectory(out != null ? claimGiven(out) : claimNew(Path.of("runs"), name + "-" + STAMP.format(Instant.now())));
+    Path root = out != null ? claimGiven(out) : claimNew(Path.of("runs"), name + "-" + STAMP.format(Instant.now()));
+    return new RunDirectory(root);
   }
 
   private static Path claimGiven(Path root) {
@@ -169,7 +170,7 @@ public final class RunDirectory {
   }
 
   /** Records that the process was stopped before the run ended. */
-  void interrupted(double seconds) {
+  private void interrupted(double seconds) {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("status", "interrupted");
     status.put("error", "the process was stopped (a signal such as Ctrl-C or kill, or an exit) before the run ended; "
