@@ -104,8 +104,8 @@ final class LibSvmOneClass {
    * The negated decision function {@code -(sum_i coef_i exp(-gamma |x - sv_i|^2) - rho)} over
    * dense support vectors, the kernel sum a block of rows at a time in the graph
    * ({@link SquaredDistances#rbfSum}): the same value libsvm's {@code svm_predict_values}
-   * computes (up to the order of the sums), without building nodes per row; scoring MNIST's 10,000 test images against a few hundred
-   * support vectors goes from minutes to seconds.
+   * computes (up to the order of the sums), without building nodes per row; scoring MNIST's 10,000
+   * test images against a few hundred support vectors goes from minutes to seconds.
    */
   record RbfDecision(double[][] supportVectors, double[] coefficients, double rho, double gamma)
       implements RowScorer {
