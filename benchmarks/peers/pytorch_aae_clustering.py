@@ -18,6 +18,9 @@ Options that are not in the Java model, each one variant tried:
   --optimizer sgd  SGD momentum 0.9 with --lr / --adversarial-lr, divided by 10 at --decay-epoch
 
 Run with one thread: OPENBLAS_CORETYPE=SkylakeX OMP_NUM_THREADS=1 python3 pytorch_aae_clustering.py
+On a GPU (--device cuda) the images stay on the device and the losses are summed there, so a step
+waits for the device only at a report; --seconds stops a run at a time budget (after the epoch in
+which it is reached, with a report).
 """
 import argparse
 import gzip
@@ -67,13 +70,17 @@ def main():
     p.add_argument("--optimizer", choices=["adam", "sgd"], default="adam")
     p.add_argument("--decay-epoch", type=int, default=0)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    p.add_argument("--report-every", type=int, default=5, help="epochs between test-error reports")
+    p.add_argument("--seconds", type=float, default=0, help="stop after the epoch that passes this many seconds")
     a = p.parse_args()
     torch.manual_seed(a.seed)
     np.random.seed(a.seed)
+    device = torch.device(a.device)
 
-    x_train = torch.tensor(idx(f"{a.mnist}/train-images-idx3-ubyte.gz")[:a.rows])
+    x_train = torch.tensor(idx(f"{a.mnist}/train-images-idx3-ubyte.gz")[:a.rows], device=device)
     y_train = idx(f"{a.mnist}/train-labels-idx1-ubyte.gz")[:a.rows]
-    x_test = torch.tensor(idx(f"{a.mnist}/t10k-images-idx3-ubyte.gz"))
+    x_test = torch.tensor(idx(f"{a.mnist}/t10k-images-idx3-ubyte.gz"), device=device)
     y_test = idx(f"{a.mnist}/t10k-labels-idx1-ubyte.gz")
     k, h, s = a.clusters, a.hidden, a.style
 
@@ -88,6 +95,8 @@ def main():
                     nn.init.normal_(layer.weight, 0, 0.01)
                     nn.init.zeros_(layer.bias)
 
+    for module in (trunk, cluster_head, style_head, decoder, d_y, d_z):
+        module.to(device)
     encoder_params = [*trunk.parameters(), *cluster_head.parameters(), *style_head.parameters()]
 
     def optimizer(params, lr):
@@ -109,7 +118,7 @@ def main():
 
     def clusters_of(x):
         with torch.no_grad():
-            return torch.cat([encode(x[i:i + 2000])[0] for i in range(0, len(x), 2000)]).argmax(1).numpy()
+            return torch.cat([encode(x[i:i + 2000])[0] for i in range(0, len(x), 2000)]).argmax(1).cpu().numpy()
 
     def majority_error():
         train_clusters, test_clusters = clusters_of(x_train), clusters_of(x_test)
@@ -123,8 +132,8 @@ def main():
             for opt in (reconstruct, discriminate, generate):
                 for group in opt.param_groups:
                     group["lr"] /= 10
-        order = torch.randperm(n)
-        sums = np.zeros(3)
+        order = torch.randperm(n, device=device)
+        sums = torch.zeros(3, device=device)
         for i in range(0, n - a.batch + 1, a.batch):
             x = x_train[order[i:i + a.batch]]
             x_in = noisy(x, a.input_noise)
@@ -137,8 +146,8 @@ def main():
 
             with torch.no_grad():
                 y, z = encode(x_in)
-            y_prior = F.one_hot(torch.randint(0, k, (a.batch,)), k).float()
-            z_prior = torch.randn(a.batch, s)
+            y_prior = F.one_hot(torch.randint(0, k, (a.batch,), device=device), k).float()
+            z_prior = torch.randn(a.batch, s, device=device)
             loss_d = (logistic(d_y(noisy(y_prior, a.disc_noise)), 1) + logistic(d_y(noisy(y, a.disc_noise)), 0)
                       + logistic(d_z(noisy(z_prior, a.disc_noise)), 1) + logistic(d_z(noisy(z, a.disc_noise)), 0))
             discriminate.zero_grad()
@@ -156,13 +165,17 @@ def main():
             generate.zero_grad()
             loss_g.backward()
             generate.step()
-            sums += (loss_r.item(), loss_d.item(), loss_g.item())
-        if epoch == 0 or (epoch + 1) % 5 == 0 or epoch + 1 == a.epochs:
+            sums += torch.stack((loss_r.detach(), loss_d.detach(), loss_g.detach()))
+        out_of_time = a.seconds > 0 and time.time() - start > a.seconds
+        if epoch == 0 or (epoch + 1) % a.report_every == 0 or epoch + 1 == a.epochs or out_of_time:
             error, used = majority_error()
+            sums = sums.cpu().numpy()
             steps = n // a.batch
             print(f"epoch {epoch + 1} reconstruction {sums[0] / steps:.4f} discriminators {sums[1] / steps:.3f} "
                   f"generator {sums[2] / steps:.3f} test error {100 * error:.2f} % clusters used {used} "
                   f"{time.time() - start:.0f} s", flush=True)
+        if out_of_time:
+            break
 
 
 if __name__ == "__main__":
