@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * every detector side by side ({@code test_scores.csv}), ROC and precision-recall curves
  * ({@code plots/roc.png}, {@code plots/precision_recall.png}), provenance and the log. The
  * fitted detector is saved ({@code detector/}, a {@link SavedDetector}) with the protocol's scaling
- * ({@code scaler.json}), so that {@code aelab score} scores and flags new rows without a refit.
+ * ({@code scaler.json}), and so is each baseline ({@code baselines/<name>/}), so that
+ * {@code aelab score} scores and flags new rows with any of them without a refit.
  *
  * <p>Metric names: the detector's {@code test.roc_auc}, {@code test.average_precision},
  * {@code test.precision_at_n} (n = the number of test anomalies), and, when the protocol sets a
@@ -59,11 +61,16 @@ public final class AnomalyRun {
       Objects.requireNonNull(detector, "detector");
       baselines = List.copyOf(baselines);
       dataFiles = dataFiles == null ? Map.of() : Map.copyOf(dataFiles);
-      // Names key the metrics and the score columns, so two detectors may not share one.
+      // Names key the metrics, the score columns and the baselines' saved folders, so two
+      // detectors may not share one, and a baseline's must be a plain folder name.
       Set<String> names = new HashSet<>(List.of(detector.name()));
       for (Detector b : baselines) {
         if (!names.add(b.name())) {
           throw new IllegalArgumentException("two detectors of the run are named '" + b.name() + "'");
+        }
+        if (!FOLDER_NAME.matcher(b.name()).matches()) {
+          throw new IllegalArgumentException("baseline '" + b.name() + "': a baseline's name names the folder it is"
+              + " saved in; expected no '/' or '\\' and no leading '.'");
         }
       }
     }
@@ -74,6 +81,11 @@ public final class AnomalyRun {
 
   /** Where the fitted detector is saved in the run directory. */
   public static final String DETECTOR_DIR = "detector";
+
+  /** Where each fitted baseline is saved, in a folder of its name under this one. */
+  public static final String BASELINES_DIR = "baselines";
+
+  private static final Pattern FOLDER_NAME = Pattern.compile("[^./\\\\][^/\\\\]*");
 
   private AnomalyRun() {}
 
@@ -92,7 +104,8 @@ public final class AnomalyRun {
       all.add(fitAndScore(config.detector(), split, threshold, config.seed(), RunListeners.progressAndHistory(run),
           run.resolve(DETECTOR_DIR)));
       for (Detector baseline : config.baselines()) {
-        all.add(fitAndScore(baseline, split, threshold, config.seed(), List.of(), null));
+        all.add(fitAndScore(baseline, split, threshold, config.seed(), List.of(),
+            run.resolve(BASELINES_DIR).resolve(baseline.name())));
       }
 
       Map<String, Object> metrics = new LinkedHashMap<>();
@@ -112,7 +125,7 @@ public final class AnomalyRun {
     });
   }
 
-  /** Fits, scores the test rows and, when {@code saveTo} is given, saves the fitted detector there. */
+  /** Fits, scores the test rows and saves the fitted detector in {@code saveTo}. */
   private static Scored fitAndScore(Detector detector, ProtocolSplit split, Optional<Threshold> threshold, long seed,
       List<io.github.aelab.core.train.TrainingListener> listeners, Path saveTo) {
     boolean[] truth = split.testIsAnomaly();
@@ -133,9 +146,7 @@ public final class AnomalyRun {
       });
       m.put("train.seconds", (t1 - t0) / 1e9);
       m.put("test.seconds", (t2 - t1) / 1e9);
-      if (saveTo != null) {
-        save(detector, fitted, saveTo);
-      }
+      save(detector, fitted, saveTo);
       LOG.info(String.format(Locale.ROOT, "%s: ROC-AUC %.4f, average precision %.4f%s (fit %.1fs)", detector.name(),
           (double) m.get("test.roc_auc"), (double) m.get("test.average_precision"),
           m.containsKey("test.f1") ? String.format(Locale.ROOT, ", F1 %.4f", (double) m.get("test.f1")) : "",
@@ -145,7 +156,7 @@ public final class AnomalyRun {
   }
 
   /**
-   * Saves the run's detector. Every detector of the registry can be saved; one composed in Java
+   * Saves a detector of the run. Every detector of the registry can be saved; one composed in Java
    * that cannot is reported in the log and the run goes on, since its scores are already measured.
    */
   private static void save(Detector detector, FittedDetector fitted, Path dir) {

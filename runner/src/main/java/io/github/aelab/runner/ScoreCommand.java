@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,6 +56,10 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--codes", description = "Add the code of each row as columns code_0, code_1, ...")
   boolean codes;
+
+  @Option(names = "--detector", paramLabel = "NAME",
+      description = "A detector run: score with this baseline of the run (default: the run's detector).")
+  String detectorName;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   ThresholdOptions thresholdOptions;
@@ -96,8 +101,12 @@ public final class ScoreCommand implements Callable<Integer> {
       if (codes) {
         throw new IllegalArgumentException("--codes: a detector run scores rows; its codes are not saved apart");
       }
-      write(detectorScores(data == null ? ownTestRows() : scaled(load(data))));
+      Path saved = savedDetector();
+      write(detectorScores(saved, data == null ? ownTestRows() : scaled(load(data))));
       return AelabCommand.OK;
+    }
+    if (detectorName != null) {
+      throw new IllegalArgumentException("--detector names a detector of a detector run; " + runDir + " is not one");
     }
     JsonNode spec = recordedSpec();
     if (spec.has("detector")) {
@@ -152,9 +161,33 @@ public final class ScoreCommand implements Callable<Integer> {
     return Files.isRegularFile(spec) ? new ObjectMapper().readTree(spec.toFile()) : new ObjectMapper().createObjectNode();
   }
 
+  /**
+   * The folder of the detector to score with: the run's own, or the baseline {@code --detector}
+   * names (the run's own name is accepted too).
+   */
+  private Path savedDetector() throws IOException {
+    Path own = runDir.resolve(AnomalyRun.DETECTOR_DIR);
+    String ownName = recordedSpec().at("/detector/name").asText();
+    if (detectorName == null || detectorName.equals(ownName)) {
+      return own;
+    }
+    Path baselines = runDir.resolve(AnomalyRun.BASELINES_DIR);
+    Path baseline = baselines.resolve(detectorName).normalize();
+    if (baselines.normalize().equals(baseline.getParent()) && Files.isDirectory(baseline)) {
+      return baseline;
+    }
+    List<String> saved;
+    try (Stream<Path> folders = Files.isDirectory(baselines) ? Files.list(baselines) : Stream.empty()) {
+      saved = folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    throw new IllegalArgumentException("--detector " + detectorName + ": " + runDir + " saved no baseline of that name;"
+        + " expected the run's detector (" + ownName + ") or one of its baselines " + saved + (saved.isEmpty()
+            ? " (a run made before baselines were saved keeps only its detector)" : ""));
+  }
+
   /** {@code row,score}, and {@code anomaly} (1 = flagged) when a threshold was asked for. */
-  private StringBuilder detectorScores(Dataset rows) {
-    try (SavedDetector detector = SavedDetector.load(runDir.resolve(AnomalyRun.DETECTOR_DIR))) {
+  private StringBuilder detectorScores(Path saved, Dataset rows) {
+    try (SavedDetector detector = SavedDetector.load(saved)) {
       double[] scores = detector.score(rows);
       boolean[] flags = thresholdOptions == null ? null
           : thresholdOptions.threshold().flag(detector.trainingScores(), scores);

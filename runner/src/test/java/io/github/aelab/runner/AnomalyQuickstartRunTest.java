@@ -14,6 +14,7 @@ import io.github.aelab.core.data.SyntheticData;
 import io.github.aelab.core.runtime.RuntimeSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,21 +65,36 @@ class AnomalyQuickstartRunTest {
     assertThat(spec.at("/baselines").fieldNames()).toIterable().containsExactlyElementsOf(BASELINES);
     assertThat(Files.readString(out.resolve("resolved.yaml"))).contains("type: reconstruction");
     assertThat(out.resolve("detector/graph/saved_model.pb")).exists();
+    for (String b : BASELINES) {
+      assertThat(out.resolve("baselines/" + b)).as(b).isDirectoryContaining("glob:**/detector.json");
+    }
     assertThat(out.resolve("scaler.json")).exists();
 
-    scoringAgainReproducesTheRunsScores(out, scores, tmp);
+    scoringAgainReproducesTheRunsScores(out, scores, tmp, List.of());
+    for (String b : BASELINES) {
+      scoringAgainReproducesTheRunsScores(out, scores, tmp, List.of("--detector", b));
+    }
+    assertThat(AelabCommand.commandLine().execute("score", out.toString(), "--detector", "knn"))
+        .as("a baseline the run did not measure").isEqualTo(AelabCommand.INVALID);
     newRowsAreScaledAsTheProtocolDidAndFlagged(out, tmp);
   }
 
-  /** {@code aelab score} on the run's own test rows: the saved detector gives the run's scores. */
-  private static void scoringAgainReproducesTheRunsScores(Path out, List<String> runScores, Path tmp) throws Exception {
+  /**
+   * {@code aelab score} on the run's own test rows: the saved detector (or the baseline that
+   * {@code --detector} names) gives the run's scores, its column of {@code test_scores.csv}.
+   */
+  private static void scoringAgainReproducesTheRunsScores(Path out, List<String> runScores, Path tmp,
+      List<String> which) throws Exception {
     Path rescored = tmp.resolve("rescored.csv");
-    assertThat(AelabCommand.commandLine().execute("score", out.toString(), "--out", rescored.toString())).isZero();
+    List<String> args = new ArrayList<>(List.of("score", out.toString(), "--out", rescored.toString()));
+    args.addAll(which);
+    assertThat(AelabCommand.commandLine().execute(args.toArray(String[]::new))).isZero();
+    int column = which.isEmpty() ? 2 : List.of(runScores.get(0).split(",")).indexOf(which.get(1));
     List<String> again = Files.readAllLines(rescored);
     assertThat(again.get(0)).isEqualTo("row,score");
     assertThat(again).hasSameSizeAs(runScores);
     for (int i = 1; i < again.size(); i++) {
-      double expected = Double.parseDouble(runScores.get(i).split(",")[2]);
+      double expected = Double.parseDouble(runScores.get(i).split(",")[column]);
       assertThat(Double.parseDouble(again.get(i).split(",")[1])).as("row %d", i - 1)
           .isCloseTo(expected, within(1e-5 * Math.max(1, Math.abs(expected))));
     }
@@ -156,6 +172,31 @@ class AnomalyQuickstartRunTest {
     assertThat(run.resolve("spec.json")).exists();
     assertThat(run.resolve("provenance.json")).exists();
     assertThat(run.resolve("metrics.json")).doesNotExist();
+  }
+
+  /** A baseline is saved in a folder of its name, so a name that would leave {@code baselines/} is refused. */
+  @Test
+  void aBaselineNameMustBeAPlainFolderName() {
+    Dataset data = SyntheticData.gaussianBlobsWithOutliers(200, 10, 4, 2, 1.0, 1);
+    for (String name : List.of("../escape", ".hidden", "a/b")) {
+      assertThatThrownBy(() -> new AnomalyRun.Config("x", 1, RuntimeSettings.defaults(), OneClass.adbench(), data, null,
+          named("detector"), List.of(named(name)), Map.of())).as(name)
+          .hasMessageContaining("baseline '" + name + "'").hasMessageContaining("folder");
+    }
+  }
+
+  private static Detector named(String name) {
+    return new Detector() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public FittedDetector fit(Dataset train, long seed) {
+        throw new UnsupportedOperationException("not fitted in this test");
+      }
+    };
   }
 
   @Test
