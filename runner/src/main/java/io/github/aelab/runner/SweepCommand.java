@@ -36,7 +36,7 @@ public final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "An experiment file with a sweep section.")
   Path file;
 
-  @Option(names = "--shard", paramLabel = "i/n", description = "Run only trials t with t % n == i (default: all).")
+  @Option(names = "--shard", paramLabel = "i/n", description = "Run only trials t with t %% n == i (default: all).")
   String shard;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: runs/<name>-sweep).")
