@@ -17,11 +17,19 @@ import java.util.function.Function;
  * benchmark (no per-dataset tuning, the rule of PyOD's and ADBench's tables). Only what must
  * follow the data follows it, by a fixed rule: the input width, the code width (a quarter of the
  * input, 2..16) and the number of epochs, chosen so that every dataset gets about the same number
- * of optimizer steps ({@link #STEPS}) rather than the same number of passes.
+ * of optimizer steps ({@link #STEPS}; the VAE {@link #VAE_EPOCH_FACTOR} times as many) rather than
+ * the same number of passes.
  */
 public final class DeepDefaults {
   /** Optimizer steps per detector fit; epochs = STEPS / steps per epoch, within [5, 200]. */
   public static final int STEPS = 3000;
+  /**
+   * The VAE trains this many times the others' epochs: its negative ELBO keeps ranking anomalies
+   * better long after the plain autoencoder's error has settled (dev sets under {@code one_class},
+   * 5 seeds: 86.2 at 1x, 88.0 at 3x, 88.4 at 5x, 88.7 at 10x mean ROC-AUC), and 5x keeps a fit
+   * within seconds on those sets.
+   */
+  static final int VAE_EPOCH_FACTOR = 5;
   private static final int BATCH = 64;
   private static final int HIDDEN = 64;
 
@@ -48,7 +56,8 @@ public final class DeepDefaults {
         "ae", () -> new ReconstructionDetector(AutoencoderTraining.of(ae, fit)),
         "vae", () -> new ReconstructionDetector(AutoencoderTraining.of(
             AutoencoderSpec.builder(inputDim).hidden(Activation.TANH, HIDDEN).code(new GaussianCodeBlock.Spec(code))
-                .build(), fit).withRegularizers(List.of(new io.github.aelab.models.regularize.KlDivergence(1.0, 0))),
+                .build(), fit.withEpochs(fit.epochs() * VAE_EPOCH_FACTOR))
+            .withRegularizers(List.of(new io.github.aelab.models.regularize.KlDivergence(1.0, 0))),
             ReconstructionDetector.Score.NEGATIVE_ELBO, 10),
         "ae_kde", () -> new CodeDensityDetector(AutoencoderTraining.of(ae, fit), baselines.apply("parzen")),
         "dagmm", () -> new Dagmm(AutoencoderSpec.builder(inputDim).hidden(Activation.TANH, 60, 30, 10)
