@@ -47,7 +47,8 @@ import picocli.CommandLine.Option;
 public final class AnomalyBenchmark implements Callable<Integer> {
 
   @Option(names = "--protocol", defaultValue = "unsupervised_holdout",
-      description = "unsupervised_holdout, stratified_holdout, one_class, topk_f1 or one_class_mnist (default: ${DEFAULT-VALUE}).")
+      description = "unsupervised_holdout, stratified_holdout, one_class, one_class_file_order (the DTE paper's split),"
+          + " topk_f1 or one_class_mnist (default: ${DEFAULT-VALUE}).")
   String protocol;
 
   @Option(names = "--datasets", split = ",", defaultValue = DEFAULT_DATASETS_TEXT,

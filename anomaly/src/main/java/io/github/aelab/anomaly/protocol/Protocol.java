@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>Anomaly datasets label rows 1 = anomaly, 0 = normal (ODDS, ADBench); MNIST-style datasets
  * label digits and name the normal class instead.
  */
-public sealed interface Protocol permits UnsupervisedHoldout, OneClass, TopKF1, OneClassMnist {
+public sealed interface Protocol permits UnsupervisedHoldout, OneClass, OneClassInFileOrder, TopKF1,
+    OneClassMnist {
 
   /** The registry name, e.g. {@code "unsupervised_holdout"}. */
   String name();
@@ -46,12 +47,13 @@ public sealed interface Protocol permits UnsupervisedHoldout, OneClass, TopKF1, 
       case UnsupervisedHoldout.NAME -> UnsupervisedHoldout.pyod();
       case UnsupervisedHoldout.STRATIFIED_NAME -> UnsupervisedHoldout.pyodStratified();
       case OneClass.NAME -> OneClass.adbench();
+      case OneClassInFileOrder.NAME -> OneClassInFileOrder.dte();
       case TopKF1.NAME -> TopKF1.dagmm();
       case OneClassMnist.NAME -> throw new IllegalArgumentException(
           "protocol \"one_class_mnist\" needs a normal digit: use new OneClassMnist(digit)");
       default -> throw new IllegalArgumentException("unknown protocol \"" + name + "\"; expected one of "
           + UnsupervisedHoldout.NAME + ", " + UnsupervisedHoldout.STRATIFIED_NAME + ", " + OneClass.NAME + ", "
-          + TopKF1.NAME + ", " + OneClassMnist.NAME);
+          + OneClassInFileOrder.NAME + ", " + TopKF1.NAME + ", " + OneClassMnist.NAME);
     };
   }
 }

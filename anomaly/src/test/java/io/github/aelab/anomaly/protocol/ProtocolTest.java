@@ -170,7 +170,7 @@ class ProtocolTest {
     assertThatThrownBy(() -> new TopKF1(1)).hasMessage("normalTrainFraction must be in (0, 1), found 1.0");
   }
 
-  private static Dataset idData(int rows, int anomalies) {
+  static Dataset idData(int rows, int anomalies) {
     float[] features = new float[rows * 2];
     int[] labels = new int[rows];
     for (int i = 0; i < rows; i++) {

@@ -90,6 +90,37 @@ public final class Splits {
     return split(data, Arrays.copyOf(normals, trainRows), shuffled(test, rng));
   }
 
+  /**
+   * The one-class split without a draw, as ADBench's data generator makes it for the DTE paper's
+   * semi-supervised table: the first {@code normalTrainFraction} of the rows labelled
+   * {@code normalLabel}, in the order they come, train; the rest of them and every row of any other
+   * label test, also in file order. On a file sorted by some property (source, time), training and
+   * test normals then differ, which a random split hides.
+   */
+  public static Split oneClassInFileOrder(Dataset data, int normalLabel, double normalTrainFraction) {
+    checkFraction("normalTrainFraction", normalTrainFraction, true);
+    requireLabels(data, "a one-class split");
+    int[] labels = data.labels();
+    int normals = data.labelCounts().getOrDefault(normalLabel, 0);
+    if (normals == 0) {
+      throw new IllegalArgumentException("no rows with normal label " + normalLabel + " in dataset '"
+          + data.name() + "'; labels present: " + data.labelCounts().keySet());
+    }
+    int trainRows = trainRows(normals, normalTrainFraction);
+    int[] train = new int[trainRows];
+    int[] test = new int[data.rows() - trainRows];
+    int seen = 0;
+    int tested = 0;
+    for (int row = 0; row < data.rows(); row++) {
+      if (labels[row] == normalLabel && seen < trainRows) {
+        train[seen++] = row;
+      } else {
+        test[tested++] = row;
+      }
+    }
+    return split(data, train, test);
+  }
+
   private static Split split(Dataset data, int[] trainRows, int[] testRows) {
     return new Split(data.subset(trainRows, "-train"), data.subset(testRows, "-test"));
   }

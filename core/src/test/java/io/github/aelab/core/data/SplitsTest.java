@@ -73,6 +73,25 @@ class SplitsTest {
     assertThat(split.test().labelCounts()).containsExactly(entry(0, 90));
   }
 
+  /** No draw: the first normal rows in file order train, whatever comes after tests. */
+  @Test
+  void oneClassInFileOrderTrainsOnTheFirstNormalRows() {
+    // Outliers at the start and the end, so file order and label order differ.
+    int[] labels = new int[20];
+    float[] features = new float[20];
+    for (int row = 0; row < 20; row++) {
+      features[row] = row;
+      labels[row] = row < 2 || row >= 18 ? 1 : 0;
+    }
+    Split split = Splits.oneClassInFileOrder(new Dataset("sorted", features, 20, 1, labels), 0, 0.5);
+
+    assertThat(split.train().features()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(split.test().features()).containsExactly(0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
+    assertThat(split.test().labelCounts()).containsExactly(entry(0, 8), entry(1, 4));
+    assertThatThrownBy(() -> Splits.oneClassInFileOrder(data, 3, 0.5))
+        .hasMessage("no rows with normal label 3 in dataset 'numbered'; labels present: [0, 1]");
+  }
+
   @Test
   void shufflePermutesTheRows() {
     Dataset shuffled = Splits.shuffle(data, 11);
