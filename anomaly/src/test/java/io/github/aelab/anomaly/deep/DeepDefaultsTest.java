@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The benchmark's default deep detectors: one configuration, sized by fixed rules from the data. */
 class DeepDefaultsTest {
-  private static int epochs(String name, int rows) {
+  private static int trainedEpochs(String name, int rows) {
     ReconstructionDetector detector = (ReconstructionDetector) DeepDefaults.create(name, 21, rows, Baselines::create);
     return detector.autoencoder().plan().fit().epochs();
   }
@@ -25,7 +25,8 @@ class DeepDefaultsTest {
   @Test
   void theVaeTrainsFiveTimesTheAutoencodersEpochs() {
     for (int rows : new int[] {300, 6400, 1_000_000}) {
-      assertThat(epochs("vae", rows)).as("%d rows", rows).isEqualTo(DeepDefaults.VAE_EPOCH_FACTOR * epochs("ae", rows));
+      assertThat(trainedEpochs("vae", rows)).as("%d rows", rows)
+          .isEqualTo(DeepDefaults.VAE_EPOCH_FACTOR * trainedEpochs("ae", rows));
     }
     assertThat(DeepDefaults.VAE_EPOCH_FACTOR).isEqualTo(5);
   }
