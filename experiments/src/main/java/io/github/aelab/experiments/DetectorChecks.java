@@ -5,6 +5,7 @@ import static io.github.aelab.experiments.TreeLookup.valueAt;
 
 import io.github.aelab.anomaly.metric.AnomalyLabels;
 import io.github.aelab.anomaly.protocol.OneClass;
+import io.github.aelab.anomaly.protocol.OneClassInFileOrder;
 import io.github.aelab.anomaly.protocol.TopKF1;
 import io.github.aelab.anomaly.protocol.UnsupervisedHoldout;
 import io.github.aelab.core.data.Dataset;
@@ -104,7 +105,7 @@ final class DetectorChecks {
     }
     Integer trainRows = protocol == AnomalyProtocol.ONE_CLASS_MNIST
         ? digitRows(e, tree, data, test, problems)
-        : anomalyLabelRows(protocol, tree, data, problems);
+        : anomalyLabelRows(protocol, e.seed(), tree, data, problems);
     int batch = e.training().batchSize();
     if (trainRows != null && trainRows < batch) {
       problems.add(ExperimentLoader.locate(tree, "training", "batch_size"), "training.batch_size", "batch_size " + batch
@@ -113,7 +114,8 @@ final class DetectorChecks {
   }
 
   /** Rows the protocol fits on, or null when the labels do not suit it (reported). */
-  private static Integer anomalyLabelRows(AnomalyProtocol protocol, YamlNode tree, Dataset data, Problems problems) {
+  private static Integer anomalyLabelRows(AnomalyProtocol protocol, long seed, YamlNode tree, Dataset data,
+      Problems problems) {
     Location at = ExperimentLoader.locate(tree, "data", "source");
     if (!data.hasLabels()) {
       problems.add(at, "data.source", "protocol " + protocol.yamlName() + " needs labels (1 = anomaly, 0 = normal), "
@@ -138,6 +140,7 @@ final class DetectorChecks {
       case UNSUPERVISED_HOLDOUT -> UnsupervisedHoldout.pyod().trainRows(normals, anomalies);
       case STRATIFIED_HOLDOUT -> UnsupervisedHoldout.pyodStratified().trainRows(normals, anomalies);
       case ONE_CLASS -> Splits.trainRows(normals, OneClass.adbench().normalTrainFraction());
+      case ONE_CLASS_FILE_ORDER -> OneClassInFileOrder.dte().trainRows(data, seed);
       case TOPK_F1 -> Splits.trainRows(normals, TopKF1.dagmm().normalTrainFraction());
       case ONE_CLASS_MNIST -> throw new IllegalStateException("one_class_mnist counts digits");
     };

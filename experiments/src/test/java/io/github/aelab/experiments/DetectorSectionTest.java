@@ -8,6 +8,7 @@ import io.github.aelab.anomaly.deep.DeepSvdd;
 import io.github.aelab.anomaly.deep.OneClassNeuralNetwork;
 import io.github.aelab.anomaly.deep.ReconstructionDetector;
 import io.github.aelab.anomaly.deep.RobustDeepAutoencoder;
+import io.github.aelab.anomaly.protocol.OneClassInFileOrder;
 import io.github.aelab.anomaly.protocol.OneClassMnist;
 import io.github.aelab.anomaly.protocol.TopKF1;
 import io.github.aelab.anomaly.protocol.UnsupervisedHoldout;
@@ -211,6 +212,22 @@ class DetectorSectionTest {
     assertThat(problems(experiment("reconstruction", "{protocol: stratified_holdout}").replace("batch_size: 32", "batch_size: 200")))
         .singleElement()
         .satisfies(p -> assertThat(p.message()).isEqualTo("batch_size 200 is larger than the 192 training rows of protocol stratified_holdout"));
+  }
+
+  /**
+   * one_class_file_order first resamples this 320-row source to 1,000 rows (ADBench's rule, seeded
+   * by the experiment), so its training part is about half of ~940 normal rows, not one_class's 150.
+   */
+  @Test
+  void theFileOrderSplitIsSelectableAndItsBatchCheckCountsTheResampledRows() throws IOException {
+    String yaml = experiment("reconstruction", "{protocol: one_class_file_order}");
+    Experiment e = load(yaml).experiment();
+    assertThat(e.evaluation().anomalyProtocol()).isEqualTo(OneClassInFileOrder.dte());
+    assertThat(problems(yaml.replace("batch_size: 32", "batch_size: 600"))).singleElement()
+        .satisfies(p -> assertThat(p.message()).matches("batch_size 600 is larger than the 4[4-9]\\d training rows of "
+            + "protocol one_class_file_order"));
+    assertThat(load(yaml.replace("batch_size: 32", "batch_size: 400")).experiment().training().batchSize())
+        .as("more than one_class's 150 rows fit").isEqualTo(400);
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Random;
  * statistics. It differs from {@link OneClass}, ADBench's stated protocol, in taking the normal
  * rows in file order rather than at random, which matters on sorted files (the seed then changes
  * only the detector, not the rows); it exists to compare with that paper's published table.
+ * YAML: {@code evaluation.protocol: one_class_file_order}.
  *
  * @param normalTrainFraction share of the normal rows used for fitting, in (0, 1)
  * @param minRows             sets smaller than this are resampled up to it with replacement
@@ -59,6 +60,14 @@ public record OneClassInFileOrder(double normalTrainFraction, int minRows, int m
         + split.train().rows() + " normal rows of '" + data.name() + "'" + resized + " for training, "
         + split.test().rows() + " test rows of which " + AnomalyLabels.count(testIsAnomaly) + " anomalies; "
         + "z-scored with the train statistics", scaler);
+  }
+
+  /**
+   * How many rows {@link #split} fits on for {@code data} and {@code seed}, so that checks made
+   * before the split (a batch larger than the training part) count what it will do.
+   */
+  public int trainRows(Dataset data, long seed) {
+    return Splits.trainRows(sized(data, seed).labelCounts().getOrDefault(0, 0), normalTrainFraction);
   }
 
   /** The data at ADBench's size limits, or the data itself when within them. */

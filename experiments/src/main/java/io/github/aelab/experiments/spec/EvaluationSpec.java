@@ -22,7 +22,8 @@ import java.util.Objects;
 public record EvaluationSpec(
     @Doc("autoencoder runs: baselines measured in the same run: pca (at the code's width)") @DefaultValue("[pca]")
     List<Baseline> baselines,
-    @Doc("detector runs: the anomaly protocol (unsupervised_holdout, one_class, topk_f1 or one_class_mnist)")
+    @Doc("detector runs: the anomaly protocol (unsupervised_holdout, stratified_holdout, one_class,"
+        + " one_class_file_order, topk_f1 or one_class_mnist)")
     @DefaultValue(DefaultValue.NULL) AnomalyProtocol protocol,
     @Doc("one_class_mnist: the normal digit, 0..9") @DefaultValue(DefaultValue.NULL) Integer normalDigit,
     @Doc("detector runs: anomaly baselines fitted and scored on the same split (iforest, ocsvm, knn, ...)")
@@ -138,6 +139,8 @@ public record EvaluationSpec(
     STRATIFIED_HOLDOUT,
     /** ADBench: fit on half of the normal rows, test on the rest and every anomaly. */
     ONE_CLASS,
+    /** The DTE paper's split: the first half of the normal rows in file order (ADBench's size rules first). */
+    ONE_CLASS_FILE_ORDER,
     /** DAGMM: the one-class split, and F1 when flagging as many rows as there are test anomalies. */
     TOPK_F1,
     /** Deep SVDD: one digit of the training source is normal; the test source is scored. */
