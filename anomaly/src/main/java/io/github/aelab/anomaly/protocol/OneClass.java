@@ -1,10 +1,8 @@
 package io.github.aelab.anomaly.protocol;
 
-import io.github.aelab.anomaly.metric.AnomalyLabels;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.data.Split;
 import io.github.aelab.core.data.Splits;
-import io.github.aelab.core.data.ZScoreScaler;
 
 /**
  * ADBench's semi-supervised (one-class) protocol: fit on a random {@code normalTrainFraction} of
@@ -45,12 +43,7 @@ public record OneClass(double normalTrainFraction) implements Protocol {
     // Checked before splitting: a label other than 0 and 1 would otherwise land among the anomalies.
     ProtocolInputs.anomalyFlags(data);
     Split split = Splits.oneClass(data, 0, normalTrainFraction, seed);
-    ZScoreScaler scaler = ZScoreScaler.fit(split.train());
-    Split scaled = split.transform(scaler);
-    boolean[] testIsAnomaly = ProtocolInputs.anomalyFlags(scaled.test());
-    return new ProtocolSplit(scaled.train(), scaled.test(), testIsAnomaly, protocol + ": "
-        + split.train().rows() + " of the normal rows of '" + data.name() + "' for training (seed " + seed + "), "
-        + split.test().rows() + " test rows of which " + AnomalyLabels.count(testIsAnomaly) + " anomalies; "
-        + "z-scored with the train statistics", scaler);
+    return ProtocolInputs.zScoredOneClass(protocol, split,
+        split.train().rows() + " of the normal rows of '" + data.name() + "' for training (seed " + seed + ")");
   }
 }

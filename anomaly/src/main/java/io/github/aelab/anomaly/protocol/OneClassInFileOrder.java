@@ -1,10 +1,9 @@
 package io.github.aelab.anomaly.protocol;
 
-import io.github.aelab.anomaly.metric.AnomalyLabels;
 import io.github.aelab.core.data.Dataset;
 import io.github.aelab.core.data.Split;
 import io.github.aelab.core.data.Splits;
-import io.github.aelab.core.data.ZScoreScaler;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -49,40 +48,45 @@ public record OneClassInFileOrder(double normalTrainFraction, int minRows, int m
   public ProtocolSplit split(Dataset data, Dataset test, long seed) {
     ProtocolInputs.requireSingleLabelled(NAME, data, test);
     ProtocolInputs.anomalyFlags(data);
-    Dataset sized = sized(data, seed);
+    int[] drawn = drawnRows(data.rows(), seed);
+    Dataset sized = drawn == null ? data
+        : data.subset(drawn, data.rows() < minRows ? "-resampled" : "-subsampled");
     Split split = Splits.oneClassInFileOrder(sized, 0, normalTrainFraction);
-    ZScoreScaler scaler = ZScoreScaler.fit(split.train());
-    Split scaled = split.transform(scaler);
-    boolean[] testIsAnomaly = ProtocolInputs.anomalyFlags(scaled.test());
-    String resized = sized == data ? "" : " (" + data.rows() + " rows " + (data.rows() < minRows
+    String resized = drawn == null ? "" : " (" + data.rows() + " rows " + (data.rows() < minRows
         ? "resampled with replacement" : "subsampled") + " to " + sized.rows() + ", seed " + seed + ")";
-    return new ProtocolSplit(scaled.train(), scaled.test(), testIsAnomaly, NAME + ": the first "
-        + split.train().rows() + " normal rows of '" + data.name() + "'" + resized + " for training, "
-        + split.test().rows() + " test rows of which " + AnomalyLabels.count(testIsAnomaly) + " anomalies; "
-        + "z-scored with the train statistics", scaler);
+    return ProtocolInputs.zScoredOneClass(NAME, split,
+        "the first " + split.train().rows() + " normal rows of '" + data.name() + "'" + resized + " for training");
   }
 
   /**
    * How many rows {@link #split} fits on for {@code data} and {@code seed}, so that checks made
-   * before the split (a batch larger than the training part) count what it will do.
+   * before the split (a batch larger than the training part) count what it will do; it counts the
+   * drawn rows' labels without copying them.
    */
   public int trainRows(Dataset data, long seed) {
-    return Splits.trainRows(sized(data, seed).labelCounts().getOrDefault(0, 0), normalTrainFraction);
+    int[] labels = data.labels();
+    int[] drawn = drawnRows(labels.length, seed);
+    int normals = 0;
+    for (int i = 0; i < (drawn == null ? labels.length : drawn.length); i++) {
+      normals += labels[drawn == null ? i : drawn[i]] == 0 ? 1 : 0;
+    }
+    return Splits.trainRows(normals, normalTrainFraction);
   }
 
-  /** The data at ADBench's size limits, or the data itself when within them. */
-  Dataset sized(Dataset data, long seed) {
-    Random rng = new Random(seed);
-    if (data.rows() < minRows) {
+  /**
+   * The rows ADBench's size rules keep of a set of {@code rows} rows, in the order drawn: {@code minRows}
+   * draws with replacement for a small set, the first {@code maxRows} of a random order for a large
+   * one; null when the set is within the limits and is used as it is.
+   */
+  private int[] drawnRows(int rows, long seed) {
+    if (rows < minRows) {
+      Random rng = new Random(seed);
       int[] drawn = new int[minRows];
       for (int i = 0; i < minRows; i++) {
-        drawn[i] = rng.nextInt(data.rows());
+        drawn[i] = rng.nextInt(rows);
       }
-      return data.subset(drawn, "-resampled");
+      return drawn;
     }
-    if (data.rows() > maxRows) {
-      return Splits.shuffle(data, seed).head(maxRows);
-    }
-    return data;
+    return rows > maxRows ? Arrays.copyOf(Splits.randomOrder(rows, seed), maxRows) : null;
   }
 }

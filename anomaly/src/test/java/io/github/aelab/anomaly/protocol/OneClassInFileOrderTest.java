@@ -48,6 +48,19 @@ class OneClassInFileOrderTest {
     assertThat(split.description()).contains("(1000 rows subsampled to 300, seed 1)");
   }
 
+  /** The count that checks use before splitting is the split's, for every size rule. */
+  @Test
+  void countsTheTrainingRowsAsTheSplitMakesThem() {
+    OneClassInFileOrder protocol = new OneClassInFileOrder(0.5, 300, 600);
+    for (Dataset data : new Dataset[] {ProtocolTest.idData(200, 20), ProtocolTest.idData(400, 40),
+        ProtocolTest.idData(1000, 50)}) {
+      for (long seed : new long[] {1, 2}) {
+        assertThat(protocol.trainRows(data, seed)).as("%d rows, seed %d", data.rows(), seed)
+            .isEqualTo(protocol.split(data, seed).train().rows());
+      }
+    }
+  }
+
   @Test
   void isNamedAndChecksItsSettings() {
     assertThat(Protocol.named("one_class_file_order")).isEqualTo(OneClassInFileOrder.dte());

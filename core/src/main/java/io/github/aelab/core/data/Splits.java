@@ -19,7 +19,12 @@ public final class Splits {
 
   /** The rows in a random order. */
   public static Dataset shuffle(Dataset data, long seed) {
-    return data.subset(Permutations.random(data.rows(), new Random(seed)), "");
+    return data.subset(randomOrder(data.rows(), seed), "");
+  }
+
+  /** Row indices {@code 0..rows-1} in the random order {@link #shuffle} puts a dataset of that size in. */
+  public static int[] randomOrder(int rows, long seed) {
+    return Permutations.random(rows, new Random(seed));
   }
 
   /**
@@ -68,11 +73,7 @@ public final class Splits {
     checkFraction("normalTrainFraction", normalTrainFraction, true);
     requireLabels(data, "a one-class split");
     Map<Integer, int[]> groups = rowsByLabel(data);
-    int[] normals = groups.get(normalLabel);
-    if (normals == null) {
-      throw new IllegalArgumentException("no rows with normal label " + normalLabel + " in dataset '"
-          + data.name() + "'; labels present: " + groups.keySet());
-    }
+    int[] normals = normalRows(data, groups, normalLabel);
     Random rng = new Random(seed);
     Permutations.shuffle(normals, rng);
     int trainRows = trainRows(normals.length, normalTrainFraction);
@@ -100,20 +101,12 @@ public final class Splits {
   public static Split oneClassInFileOrder(Dataset data, int normalLabel, double normalTrainFraction) {
     checkFraction("normalTrainFraction", normalTrainFraction, true);
     requireLabels(data, "a one-class split");
-    int[] labels = data.labels();
-    int normals = data.labelCounts().getOrDefault(normalLabel, 0);
-    if (normals == 0) {
-      throw new IllegalArgumentException("no rows with normal label " + normalLabel + " in dataset '"
-          + data.name() + "'; labels present: " + data.labelCounts().keySet());
-    }
-    int trainRows = trainRows(normals, normalTrainFraction);
-    int[] train = new int[trainRows];
-    int[] test = new int[data.rows() - trainRows];
-    int seen = 0;
-    int tested = 0;
-    for (int row = 0; row < data.rows(); row++) {
-      if (labels[row] == normalLabel && seen < trainRows) {
-        train[seen++] = row;
+    int[] normals = normalRows(data, rowsByLabel(data), normalLabel); // in file order
+    int[] train = Arrays.copyOf(normals, trainRows(normals.length, normalTrainFraction));
+    int[] test = new int[data.rows() - train.length];
+    for (int row = 0, next = 0, tested = 0; row < data.rows(); row++) {
+      if (next < train.length && train[next] == row) {
+        next++;
       } else {
         test[tested++] = row;
       }
@@ -125,7 +118,17 @@ public final class Splits {
     return new Split(data.subset(trainRows, "-train"), data.subset(testRows, "-test"));
   }
 
-  /** Row indices per label, in ascending label order so the draws do not depend on hash order. */
+  /** The rows labelled {@code normalLabel} among {@code groups} (from {@link #rowsByLabel}), in file order. */
+  private static int[] normalRows(Dataset data, Map<Integer, int[]> groups, int normalLabel) {
+    int[] normals = groups.get(normalLabel);
+    if (normals == null) {
+      throw new IllegalArgumentException("no rows with normal label " + normalLabel + " in dataset '"
+          + data.name() + "'; labels present: " + groups.keySet());
+    }
+    return normals;
+  }
+
+  /** Row indices per label, each in file order; labels ascending so the draws do not depend on hash order. */
   private static Map<Integer, int[]> rowsByLabel(Dataset data) {
     Map<Integer, Integer> counts = data.labelCounts();
     Map<Integer, int[]> groups = new TreeMap<>();
