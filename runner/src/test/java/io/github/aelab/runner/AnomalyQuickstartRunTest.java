@@ -151,17 +151,7 @@ class AnomalyQuickstartRunTest {
   @Test
   void aFailingRunLeavesARecordSayingWhy(@TempDir Path tmp) {
     Dataset data = SyntheticData.gaussianBlobsWithOutliers(200, 10, 4, 2, 1.0, 1);
-    Detector broken = new Detector() {
-      @Override
-      public String name() {
-        return "broken";
-      }
-
-      @Override
-      public FittedDetector fit(Dataset train, long seed) {
-        throw new IllegalStateException("the estimation network diverged");
-      }
-    };
+    Detector broken = failingToFit("broken", "the estimation network diverged");
     var config = new AnomalyRun.Config("broken", 1, RuntimeSettings.defaults(), OneClass.adbench(), data, null, broken,
         List.of(), Map.of());
     RunDirectory run = RunDirectory.create(tmp.resolve("run"), "broken");
@@ -180,12 +170,13 @@ class AnomalyQuickstartRunTest {
     Dataset data = SyntheticData.gaussianBlobsWithOutliers(200, 10, 4, 2, 1.0, 1);
     for (String name : List.of("../escape", ".hidden", "a/b")) {
       assertThatThrownBy(() -> new AnomalyRun.Config("x", 1, RuntimeSettings.defaults(), OneClass.adbench(), data, null,
-          named("detector"), List.of(named(name)), Map.of())).as(name)
+          failingToFit("detector", "never fitted"), List.of(failingToFit(name, "never fitted")), Map.of())).as(name)
           .hasMessageContaining("baseline '" + name + "'").hasMessageContaining("folder");
     }
   }
 
-  private static Detector named(String name) {
+  /** A detector named {@code name} whose fit fails with {@code failure}, as a diverging network's would. */
+  private static Detector failingToFit(String name, String failure) {
     return new Detector() {
       @Override
       public String name() {
@@ -194,7 +185,7 @@ class AnomalyQuickstartRunTest {
 
       @Override
       public FittedDetector fit(Dataset train, long seed) {
-        throw new UnsupportedOperationException("not fitted in this test");
+        throw new IllegalStateException(failure);
       }
     };
   }
