@@ -34,13 +34,13 @@ class DeepDefaultsTest {
   /** A density on the codes sees what the code keeps, so ae_kde's code does not compress below its hidden layer. */
   @Test
   void theDensityOnCodesKeepsTheInputWidthUpToItsHiddenLayer() {
-    assertThat(densityCodeWidth(21)).isEqualTo(21);
-    assertThat(densityCodeWidth(784)).as("no wider than the 128 hidden units before it").isEqualTo(128);
+    assertThat(aeKdeCodeWidth(21)).isEqualTo(21);
+    assertThat(aeKdeCodeWidth(784)).as("no wider than the 128 hidden units before it").isEqualTo(128);
     assertThat(((ReconstructionDetector) DeepDefaults.create("ae", 21, 300, Baselines::create)).autoencoder().spec()
         .codeShape().size(0)).as("the reconstruction detectors still compress to a quarter").isEqualTo(5);
   }
 
-  private static long densityCodeWidth(int inputDim) {
+  private static long aeKdeCodeWidth(int inputDim) {
     CodeDensityDetector detector = (CodeDensityDetector) DeepDefaults.create("ae_kde", inputDim, 300, Baselines::create);
     return detector.autoencoder().spec().codeShape().size(0);
   }
